@@ -1,0 +1,145 @@
+package io.circuitbreaker.llm.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The gateway EAR deployed into a real Open Liberty: health endpoints, the catalog over GraphQL, GraphiQL. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class GatewayFoundationIT {
+
+    private final GatewayClient gateway = new GatewayClient();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.gatewayEar();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"health/live", "health/ready", "health/started"})
+    void healthEndpointsAreUp(String path) {
+        HttpResponse<String> response = gateway.get(path);
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject health = GatewayClient.json(response);
+        assertEquals("UP", health.getString("status"));
+        assertFalse(health.getJsonArray("checks").isEmpty(), "each endpoint has a check of its own");
+    }
+
+    @Test
+    void readinessChecksTheEmbeddedDatabase() {
+        JsonObject check = GatewayClient.json(gateway.get("health/ready")).getJsonArray("checks").getJsonObject(0);
+        assertEquals("database", check.getString("name"));
+        assertEquals("Apache Derby", check.getJsonObject("data").getString("product"));
+    }
+
+    @Test
+    void startupReportsTheLoadedCatalog() {
+        JsonObject check = GatewayClient.json(gateway.get("health/started")).getJsonArray("checks").getJsonObject(0);
+        assertEquals("catalog", check.getString("name"));
+        assertEquals(3, check.getJsonObject("data").getInt("providers"));
+        assertEquals(8, check.getJsonObject("data").getInt("models"));
+    }
+
+    @Test
+    void llmProvidersListsTheSeedCatalogWithExactPrices() {
+        HttpResponse<String> response = gateway.graphql(
+                "{ llmProviders { providerType name models { id costPerInputToken costPerOutputToken contextWindow } } }");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonArray providers = GatewayClient.json(response).getJsonObject("data").getJsonArray("llmProviders");
+        assertEquals(List.of("openai", "anthropic", "google"),
+                providers.getValuesAs(JsonObject.class).stream().map(p -> p.getString("providerType")).toList());
+
+        Map<String, JsonObject> models = new LinkedHashMap<>();
+        for (JsonObject provider : providers.getValuesAs(JsonObject.class)) {
+            for (JsonObject model : provider.getJsonArray("models").getValuesAs(JsonObject.class)) {
+                models.put(model.getString("id"), model);
+            }
+        }
+        assertEquals(8, models.size());
+        assertPrice(models.get("gpt-4o"), "0.000005", "0.000015", 128000);
+        assertPrice(models.get("gpt-4"), "0.00003", "0.00006", 8192);
+        assertPrice(models.get("gpt-3.5-turbo"), "0.000001", "0.000002", 16385);
+        assertPrice(models.get("claude-3-5-sonnet-20241022"), "0.000003", "0.000015", 200000);
+        assertPrice(models.get("claude-3-haiku-20240307"), "0.00000025", "0.00000125", 200000);
+        assertPrice(models.get("gemini-1.5-pro"), "0.0000035", "0.0000105", 2097152);
+        assertPrice(models.get("gemini-1.5-flash"), "0.000000075", "0.0000003", 1048576);
+        assertPrice(models.get("gemini-pro"), "0.0000005", "0.0000015", 32760);
+
+        // spelled as the price list spells them: no exponent, no floating-point noise
+        assertTrue(response.body().contains("\"costPerInputToken\":0.000000075"), response.body());
+        assertFalse(response.body().matches("(?s).*\\d[eE][-+]?\\d.*"), response.body());
+    }
+
+    @Test
+    void graphiqlPageLoads() {
+        HttpResponse<String> response = gateway.get("graphql-ui");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("graphiql"), "GraphiQL page expected");
+    }
+
+    @Test
+    void schemaIsPublishedWithDescriptions() {
+        HttpResponse<String> response = gateway.get("graphql/schema.graphql");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("type LlmProvider"), response.body());
+        assertTrue(response.body().contains("costPerInputToken: BigDecimal"), response.body());
+        assertTrue(response.body().contains("\"US dollars per input token"), response.body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"query\": \"{ llmProv", "null", "{}", "{\"query\": 5}"})
+    void malformedRequestsAreBadRequestsWithACode(String body) {
+        HttpResponse<String> response = gateway.postJson("graphql", body);
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("BAD_REQUEST", firstErrorCode(response));
+    }
+
+    @Test
+    void unknownFieldIsAValidationErrorNotAServerError() {
+        HttpResponse<String> response = gateway.graphql("{ llmProviders { apiKey } }");
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("VALIDATION", firstErrorCode(response));
+        assertFalse(response.body().contains("Exception"), response.body());
+    }
+
+    @Test
+    void syntaxErrorHasACode() {
+        HttpResponse<String> response = gateway.graphql("{ llmProviders { id }");
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("SYNTAX", firstErrorCode(response));
+    }
+
+    private static String firstErrorCode(HttpResponse<String> response) {
+        return GatewayClient.json(response).getJsonArray("errors").getJsonObject(0)
+                .getJsonObject("extensions").getString("code");
+    }
+
+    private static void assertPrice(JsonObject model, String input, String output, int contextWindow) {
+        assertEquals(new BigDecimal(input), decimal(model.get("costPerInputToken")), model.toString());
+        assertEquals(new BigDecimal(output), decimal(model.get("costPerOutputToken")), model.toString());
+        assertEquals(contextWindow, model.getInt("contextWindow"));
+    }
+
+    private static BigDecimal decimal(JsonValue value) {
+        return ((JsonNumber) value).bigDecimalValue();
+    }
+}

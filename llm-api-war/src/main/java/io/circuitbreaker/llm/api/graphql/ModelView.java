@@ -1,0 +1,68 @@
+package io.circuitbreaker.llm.api.graphql;
+
+import io.circuitbreaker.llm.catalog.ModelDefinition;
+import java.math.BigDecimal;
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+/** GraphQL view of a {@link ModelDefinition}. Read-only: the domain record stays out of the schema. */
+@Type("LlmModel")
+@Description("A model offered by a provider, with its limits and list prices.")
+public class ModelView {
+
+    private final ModelDefinition model;
+
+    public ModelView(ModelDefinition model) {
+        this.model = model;
+    }
+
+    @NonNull
+    @Description("Model id as sent to the provider, e.g. gpt-4o.")
+    public String getId() {
+        return model.id();
+    }
+
+    @NonNull
+    @Description("Display name, e.g. GPT-4o.")
+    public String getName() {
+        return model.name();
+    }
+
+    @Description("Most output tokens the model produces in one answer.")
+    public int getMaxTokens() {
+        return model.maxTokens();
+    }
+
+    @Description("Input plus output tokens the model accepts.")
+    public int getContextWindow() {
+        return model.contextWindow();
+    }
+
+    @Description("US dollars per input token (exact decimal); null when the model is unpriced.")
+    public BigDecimal getCostPerInputToken() {
+        return model.costPerInputToken();
+    }
+
+    @Description("US dollars per output token (exact decimal); null when the model is unpriced.")
+    public BigDecimal getCostPerOutputToken() {
+        return model.costPerOutputToken();
+    }
+
+    @Description("Whether answers can be streamed.")
+    public boolean isSupportsStreaming() {
+        return model.supportsStreaming();
+    }
+
+    @Description("Whether the model accepts tool (function) definitions.")
+    public boolean isSupportsFunctionCalling() {
+        return model.supportsFunctionCalling();
+    }
+
+    @NonNull
+    @Description("Capability tags, e.g. text_generation, vision, multimodal.")
+    public List<@NonNull String> getCapabilities() {
+        return model.capabilities();
+    }
+}

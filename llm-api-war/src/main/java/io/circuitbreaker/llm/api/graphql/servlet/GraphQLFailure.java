@@ -1,0 +1,57 @@
+package io.circuitbreaker.llm.api.graphql.servlet;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+
+/**
+ * Turns a failure that escaped the GraphQL servlet into a GraphQL error document with a code, so clients never see
+ * a container error page or a Java stack trace.
+ *
+ * @param status  the HTTP status to answer with
+ * @param code    the value of {@code extensions.code}
+ * @param message a message for the client, free of internals
+ */
+record GraphQLFailure(int status, String code, String message) {
+
+    /**
+     * Why the validation case exists: in Open Liberty 26.0.0.3 the GraphQL engine and its error formatter disagree on
+     * a method signature, so every query that fails schema validation (unknown field, wrong argument type, missing
+     * required argument) surfaces as a {@link NoSuchMethodError} from the error formatter instead of an error list.
+     */
+    static Optional<GraphQLFailure> classify(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof JsonException) {
+                return Optional.of(new GraphQLFailure(HttpServletResponse.SC_BAD_REQUEST, "BAD_REQUEST",
+                        "The request body is not valid JSON. Send {\"query\": \"...\", \"variables\": {...}}."));
+            }
+            if (t instanceof NoSuchMethodError && raisedByValidationErrorFormatter(t)) {
+                return Optional.of(new GraphQLFailure(HttpServletResponse.SC_BAD_REQUEST, "VALIDATION",
+                        "The query does not match the schema: check field names, argument names and argument "
+                                + "types against the schema at /graphql/schema.graphql."));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean raisedByValidationErrorFormatter(Throwable error) {
+        for (StackTraceElement frame : error.getStackTrace()) {
+            if (frame.getMethodName().equals("getValidationExtensions")) {
+                return true;
+            }
+        }
+        return String.valueOf(error.getMessage()).contains("ValidationError");
+    }
+
+    /** The error in the GraphQL response shape: {@code {"errors":[{"message":..,"extensions":{"code":..}}]}}. */
+    String toJson() {
+        return Json.createObjectBuilder()
+                .add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("message", message)
+                        .add("extensions", Json.createObjectBuilder().add("code", code))))
+                .add("data", jakarta.json.JsonValue.NULL)
+                .build()
+                .toString();
+    }
+}

@@ -1,0 +1,101 @@
+package io.circuitbreaker.llm.api.graphql.servlet;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Wraps every request to the MicroProfile GraphQL endpoint to make the container's behaviour fit the gateway:
+ * <ul>
+ *   <li>a malformed JSON envelope is answered with a GraphQL error (see {@link RequestEnvelope});</li>
+ *   <li>resolver beans are looked up under the class loader they were discovered with (see
+ *       {@link GraphQLApiClassLoaderRecorder} for the Open Liberty EAR issue this works around);</li>
+ *   <li>failures that escape the GraphQL servlet become GraphQL errors with a code (see {@link GraphQLFailure}), and
+ *       every error in an answer carries an {@code extensions.code} (see {@link ErrorCodes});</li>
+ *   <li>numbers are sent in plain notation (see {@link PlainNumbers}), so prices read {@code 0.000000075}.</li>
+ * </ul>
+ */
+@WebFilter(urlPatterns = "/graphql/*", asyncSupported = true)
+public class GraphQLRequestFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(GraphQLRequestFilter.class.getName());
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest checked = request;
+        if ("POST".equals(request.getMethod()) && isJson(request.getContentType())) {
+            byte[] body = request.getInputStream().readAllBytes();
+            Optional<GraphQLFailure> malformed = RequestEnvelope.check(new String(body, StandardCharsets.UTF_8));
+            if (malformed.isPresent()) {
+                sendFailure(malformed.get(), response);
+                return;
+            }
+            checked = new CachedBodyRequest(request, body);
+        }
+        BufferedResponse buffered = new BufferedResponse(response);
+        Thread thread = Thread.currentThread();
+        ClassLoader requestLoader = thread.getContextClassLoader();
+        ClassLoader discoveryLoader = GraphQLApiClassLoaderRecorder.discoveryClassLoader();
+        if (discoveryLoader != null) {
+            thread.setContextClassLoader(discoveryLoader);
+        }
+        try {
+            chain.doFilter(checked, buffered);
+        } catch (IOException | ServletException | RuntimeException | LinkageError failure) {
+            Optional<GraphQLFailure> known = GraphQLFailure.classify(failure);
+            if (known.isEmpty()) {
+                throw failure;
+            }
+            LOG.log(Level.FINE, "GraphQL request rejected: " + known.get().code(), failure);
+            sendFailure(known.get(), response);
+            return;
+        } finally {
+            thread.setContextClassLoader(requestLoader);
+        }
+        send(buffered, response);
+    }
+
+    private static void send(BufferedResponse buffered, HttpServletResponse response) throws IOException {
+        String body = buffered.bodyText();
+        if (isJson(response.getContentType()) && !body.isEmpty()) {
+            if (body.contains("\"errors\"")) {
+                ErrorCodes.Coded coded = ErrorCodes.addMissingCodes(body);
+                body = coded.json();
+                if (coded.requestError()) {
+                    // a query that cannot run at all is the client's error, as schema validation failures are
+                    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                }
+            }
+            if (PlainNumbers.mayNeedRewrite(body)) {
+                body = PlainNumbers.rewrite(body);
+            }
+        }
+        byte[] bytes = body.getBytes(buffered.charset());
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    private static boolean isJson(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json");
+    }
+
+    private static void sendFailure(GraphQLFailure failure, HttpServletResponse response) throws IOException {
+        byte[] bytes = failure.toJson().getBytes(StandardCharsets.UTF_8);
+        response.resetBuffer();
+        response.setStatus(failure.status());
+        response.setContentType("application/json;charset=UTF-8");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+}

@@ -1,0 +1,58 @@
+package io.circuitbreaker.llm.api.graphql.servlet;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.StringReader;
+import java.util.Optional;
+
+/**
+ * Checks the JSON envelope of a GraphQL POST ({@code {"query": "...", "variables": {...}, "operationName": "..."}})
+ * before the GraphQL engine sees it: the engine answers a malformed envelope with a container error page.
+ */
+final class RequestEnvelope {
+
+    private RequestEnvelope() {
+    }
+
+    /** The failure to answer with, or empty when the envelope is well formed. */
+    static Optional<GraphQLFailure> check(String body) {
+        JsonValue value;
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            value = reader.readValue();
+        } catch (JsonException e) {
+            return bad("The request body is not valid JSON. Send {\"query\": \"...\", \"variables\": {...}}.");
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            return bad("The request body must be a JSON object with a \"query\" string.");
+        }
+        JsonObject envelope = value.asJsonObject();
+        if (!isType(envelope, "query", JsonValue.ValueType.STRING)) {
+            return bad("The request body must have a \"query\" string.");
+        }
+        if (!isAbsentNullOr(envelope, "variables", JsonValue.ValueType.OBJECT)) {
+            return bad("\"variables\" must be a JSON object.");
+        }
+        if (!isAbsentNullOr(envelope, "operationName", JsonValue.ValueType.STRING)) {
+            return bad("\"operationName\" must be a string.");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isType(JsonObject object, String field, JsonValue.ValueType type) {
+        JsonValue value = object.get(field);
+        return value != null && value.getValueType() == type;
+    }
+
+    private static boolean isAbsentNullOr(JsonObject object, String field, JsonValue.ValueType type) {
+        JsonValue value = object.get(field);
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL || value.getValueType() == type;
+    }
+
+    private static Optional<GraphQLFailure> bad(String message) {
+        return Optional.of(new GraphQLFailure(HttpServletResponse.SC_BAD_REQUEST, "BAD_REQUEST", message));
+    }
+}
