@@ -1,0 +1,141 @@
+package io.circuitbreaker.llm.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A chat completion request in the gateway's provider-neutral form. Optional parameters are {@code null} when
+ * unset, so adapters send only what the caller asked for.
+ *
+ * @param model            the upstream model id (already resolved by the router)
+ * @param messages         the conversation
+ * @param temperature      sampling temperature
+ * @param topP             nucleus sampling
+ * @param maxTokens        most output tokens
+ * @param stop             stop sequences
+ * @param seed             sampling seed
+ * @param user             end-user id for the provider's abuse monitoring
+ * @param tools            tools the model may call
+ * @param toolChoice       whether and which tool must be called
+ * @param responseFormat   the answer's shape
+ * @param parallelToolCalls whether the model may call several tools at once ({@code null}: provider default)
+ */
+public record ChatRequest(
+        String model,
+        List<ChatMessage> messages,
+        Double temperature,
+        Double topP,
+        Integer maxTokens,
+        List<String> stop,
+        Long seed,
+        String user,
+        List<ToolDefinition> tools,
+        ToolChoice toolChoice,
+        ResponseFormat responseFormat,
+        Boolean parallelToolCalls) {
+
+    public ChatRequest {
+        Objects.requireNonNull(model, "model");
+        messages = messages == null ? List.of() : List.copyOf(messages);
+        stop = stop == null ? List.of() : List.copyOf(stop);
+        tools = tools == null ? List.of() : List.copyOf(tools);
+    }
+
+    public static Builder builder(String model) {
+        return new Builder(model);
+    }
+
+    public ChatRequest withModel(String upstreamModel) {
+        return new ChatRequest(upstreamModel, messages, temperature, topP, maxTokens, stop, seed, user, tools,
+                toolChoice, responseFormat, parallelToolCalls);
+    }
+
+    public boolean hasImages() {
+        return messages.stream().anyMatch(ChatMessage::hasImages);
+    }
+
+    /** Fluent construction for tests and callers with few options. */
+    public static final class Builder {
+        private final String model;
+        private List<ChatMessage> messages = List.of();
+        private Double temperature;
+        private Double topP;
+        private Integer maxTokens;
+        private List<String> stop = List.of();
+        private Long seed;
+        private String user;
+        private List<ToolDefinition> tools = List.of();
+        private ToolChoice toolChoice;
+        private ResponseFormat responseFormat;
+        private Boolean parallelToolCalls;
+
+        private Builder(String model) {
+            this.model = model;
+        }
+
+        public Builder messages(List<ChatMessage> value) {
+            messages = value;
+            return this;
+        }
+
+        public Builder messages(ChatMessage... value) {
+            messages = List.of(value);
+            return this;
+        }
+
+        public Builder temperature(Double value) {
+            temperature = value;
+            return this;
+        }
+
+        public Builder topP(Double value) {
+            topP = value;
+            return this;
+        }
+
+        public Builder maxTokens(Integer value) {
+            maxTokens = value;
+            return this;
+        }
+
+        public Builder stop(List<String> value) {
+            stop = value;
+            return this;
+        }
+
+        public Builder seed(Long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder user(String value) {
+            user = value;
+            return this;
+        }
+
+        public Builder tools(List<ToolDefinition> value) {
+            tools = value;
+            return this;
+        }
+
+        public Builder toolChoice(ToolChoice value) {
+            toolChoice = value;
+            return this;
+        }
+
+        public Builder responseFormat(ResponseFormat value) {
+            responseFormat = value;
+            return this;
+        }
+
+        public Builder parallelToolCalls(Boolean value) {
+            parallelToolCalls = value;
+            return this;
+        }
+
+        public ChatRequest build() {
+            return new ChatRequest(model, messages, temperature, topP, maxTokens, stop, seed, user, tools,
+                    toolChoice, responseFormat, parallelToolCalls);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.circuitbreaker.llm.model;
+
+/**
+ * Tokens a request used, as the provider reported them.
+ *
+ * @param inputTokens       prompt tokens, including cached ones
+ * @param outputTokens      completion tokens, including reasoning tokens (they are billed as output)
+ * @param totalTokens       input plus output
+ * @param cachedInputTokens the share of input tokens served from the provider's prompt cache, if reported
+ * @param reasoningTokens   the share of output tokens spent on reasoning, if reported
+ */
+public record Usage(int inputTokens, int outputTokens, int totalTokens, Integer cachedInputTokens,
+        Integer reasoningTokens) {
+
+    public static Usage of(int inputTokens, int outputTokens) {
+        return new Usage(inputTokens, outputTokens, inputTokens + outputTokens, null, null);
+    }
+}

@@ -1,0 +1,34 @@
+package io.circuitbreaker.llm.spi;
+
+import io.circuitbreaker.llm.model.ChatRequest;
+import io.circuitbreaker.llm.model.ChatResponse;
+import io.circuitbreaker.llm.model.StreamChunk;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * The provider port, the Java form of the design document's {@code LLMProviderClient}: one implementation per wire
+ * protocol, selected by the router with the {@link LlmProvider} qualifier.
+ *
+ * <p>All calls are non-blocking. The API key is passed per call, already resolved from its secret reference; an
+ * implementation never stores it in a field and never logs it. Failures complete the stage (or signal the stream)
+ * with an {@link io.circuitbreaker.llm.error.LlmProviderException}.
+ */
+public interface LlmProviderClient {
+
+    /** A complete answer. */
+    CompletionStage<ChatResponse> chatCompletion(ProviderEndpoint endpoint, ChatRequest request, String apiKey);
+
+    /**
+     * A streamed answer: chunks are published as the provider sends them. Nothing is sent upstream until a
+     * subscriber subscribes; cancelling the subscription aborts the upstream request. The stream ends with
+     * {@code onComplete} only after the provider's own end-of-stream marker; a stream cut short ends with
+     * {@code onError}.
+     */
+    Flow.Publisher<StreamChunk> chatCompletionStream(ProviderEndpoint endpoint, ChatRequest request, String apiKey);
+
+    ProviderType providerType();
+
+    /** Probes the provider without spending tokens (a list-models call) and reports what it saw. */
+    CompletionStage<HealthProbe> healthCheck(ProviderEndpoint endpoint, String apiKey);
+}
