@@ -98,7 +98,8 @@ public final class CatalogReader {
                 price(providerId, id, json, "costPerOutputToken"),
                 json.getBoolean("supportsStreaming", true),
                 json.getBoolean("supportsFunctionCalling", false),
-                capabilities);
+                capabilities,
+                price(providerId, id, json, "costPerCachedInputToken"));
     }
 
     private static String requiredString(JsonObject json, String field) {

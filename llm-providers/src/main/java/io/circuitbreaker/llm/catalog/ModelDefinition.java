@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param supportsStreaming       whether the model streams answers
  * @param supportsFunctionCalling whether the model accepts tool definitions
  * @param capabilities            free-form capability tags such as {@code vision} or {@code text_generation}
+ * @param costPerCachedInputToken USD per input token served from the provider's prompt cache, or {@code null} when
+ *                                the catalog has no separate price (cached tokens are then priced as input)
  */
 public record ModelDefinition(
         String id,
@@ -29,12 +31,21 @@ public record ModelDefinition(
         BigDecimal costPerOutputToken,
         boolean supportsStreaming,
         boolean supportsFunctionCalling,
-        List<String> capabilities) {
+        List<String> capabilities,
+        BigDecimal costPerCachedInputToken) {
 
     public ModelDefinition {
         Objects.requireNonNull(id, "id");
         name = name == null || name.isBlank() ? id : name;
         capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
+    }
+
+    /** A model without a separate cached-input price. */
+    public ModelDefinition(String id, String name, int maxTokens, int contextWindow, BigDecimal costPerInputToken,
+            BigDecimal costPerOutputToken, boolean supportsStreaming, boolean supportsFunctionCalling,
+            List<String> capabilities) {
+        this(id, name, maxTokens, contextWindow, costPerInputToken, costPerOutputToken, supportsStreaming,
+                supportsFunctionCalling, capabilities, null);
     }
 
     /** Whether the catalog carries both prices, so a cost can be computed. */
