@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * Delivers chunks to one subscriber honouring its demand, from whatever thread produces them. Chunks are handed
  * over the moment they are offered when the subscriber has demand (the gateway's subscribers request unbounded),
  * and queued otherwise. Serialised with the usual work-in-progress counter, so onNext is never called concurrently.
+ * Shared by the adapters' streams and the router's fallback stream.
  */
-abstract class ChunkSubscription implements Flow.Subscription {
+public abstract class ChunkSubscription implements Flow.Subscription {
 
     private static final Object COMPLETE = new Object();
 
@@ -25,7 +26,7 @@ abstract class ChunkSubscription implements Flow.Subscription {
     private volatile boolean cancelled;
     private boolean done;
 
-    ChunkSubscription(Flow.Subscriber<? super StreamChunk> subscriber) {
+    protected ChunkSubscription(Flow.Subscriber<? super StreamChunk> subscriber) {
         this.subscriber = subscriber;
     }
 
@@ -51,24 +52,24 @@ abstract class ChunkSubscription implements Flow.Subscription {
         }
     }
 
-    final boolean isCancelled() {
+    protected final boolean isCancelled() {
         return cancelled;
     }
 
-    final void offer(StreamChunk chunk) {
+    protected final void offer(StreamChunk chunk) {
         if (!cancelled && terminal.get() == null) {
             queue.offer(chunk);
             drain();
         }
     }
 
-    final void complete() {
+    protected final void complete() {
         if (terminal.compareAndSet(null, COMPLETE)) {
             drain();
         }
     }
 
-    final void fail(Throwable error) {
+    protected final void fail(Throwable error) {
         if (terminal.compareAndSet(null, error)) {
             stopUpstream();
             drain();

@@ -1,0 +1,27 @@
+package io.circuitbreaker.llm.router;
+
+import io.circuitbreaker.llm.error.ErrorKind;
+
+/**
+ * One try at one deployment, for the caller's response headers, the usage record and the logs.
+ *
+ * @param deployment {@code providerId/modelId}
+ * @param number     1 for the first try at this deployment, 2 for its first retry, ...
+ * @param outcome    what happened
+ * @param errorKind  the error's kind when the outcome is FAILED, else {@code null}
+ * @param httpStatus the upstream status of a failure (0 when none)
+ * @param latencyMs  how long the try took
+ */
+public record Attempt(String deployment, int number, Outcome outcome, ErrorKind errorKind, int httpStatus,
+        long latencyMs) {
+
+    public enum Outcome {
+        SUCCEEDED, FAILED, SKIPPED_NO_KEY, SKIPPED_BREAKER_OPEN
+    }
+
+    @Override
+    public String toString() {
+        return deployment + "#" + number + ":" + (outcome == Outcome.FAILED ? errorKind + "(" + httpStatus + ")"
+                : outcome.name());
+    }
+}

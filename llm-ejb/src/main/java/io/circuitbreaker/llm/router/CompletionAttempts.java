@@ -1,0 +1,55 @@
+package io.circuitbreaker.llm.router;
+
+import io.circuitbreaker.llm.http.TransportFailures;
+import io.circuitbreaker.llm.model.ChatRequest;
+import io.circuitbreaker.llm.model.ChatResponse;
+import io.circuitbreaker.llm.router.resilience.CircuitBreaker;
+import io.circuitbreaker.llm.router.routing.Deployment;
+import io.circuitbreaker.llm.router.routing.Resolution;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** The attempt loop for a complete (non-streamed) answer. */
+final class CompletionAttempts extends AttemptLoop {
+
+    private final CompletableFuture<RoutedResponse> result;
+
+    CompletionAttempts(RouterWiring wiring, Resolution resolution, ChatRequest request, List<Deployment> ordered,
+            CompletableFuture<RoutedResponse> result) {
+        super(wiring, resolution, request, ordered);
+        this.result = result;
+    }
+
+    @Override
+    protected void call(Deployment deployment, CircuitBreaker breaker, String apiKey) {
+        long start = System.nanoTime();
+        CompletionStage<ChatResponse> stage;
+        try {
+            stage = wiring.adapters().apply(deployment.type()).chatCompletion(wiring.endpoints().apply(deployment),
+                    request.withModel(deployment.model().id()), apiKey);
+        } catch (RuntimeException e) {
+            stage = CompletableFuture.failedFuture(e);
+        }
+        stage.whenComplete((response, failure) -> {
+            if (failure == null) {
+                succeeded(deployment, breaker, start);
+                wiring.latency().recordTotal(deployment, Duration.ofNanos(System.nanoTime() - start));
+                result.complete(RouterEngine.routed(response, deployment, attempts, resolution));
+            } else {
+                failed(deployment, breaker, TransportFailures.map(deployment.type(), failure), start);
+            }
+        });
+    }
+
+    @Override
+    protected void giveUp(RoutingFailedException failure) {
+        result.completeExceptionally(failure);
+    }
+
+    @Override
+    protected boolean stopped() {
+        return result.isDone();
+    }
+}

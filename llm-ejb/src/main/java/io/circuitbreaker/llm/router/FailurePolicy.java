@@ -1,0 +1,39 @@
+package io.circuitbreaker.llm.router;
+
+import io.circuitbreaker.llm.error.ErrorKind;
+
+/** What a failed attempt means for routing and for the deployment's breaker. One exhaustive switch per question. */
+final class FailurePolicy {
+
+    /** What to do next after a failed attempt. */
+    enum Next {
+        /** Try the same deployment again after a backoff (then move on). */
+        RETRY,
+        /** Move to the next candidate now. */
+        NEXT_CANDIDATE,
+        /** Stop and give this error to the caller. */
+        RETURN
+    }
+
+    private FailurePolicy() {
+    }
+
+    static Next next(ErrorKind kind, boolean routeAroundClientErrors) {
+        return switch (kind) {
+            case RATE_LIMITED, OVERLOADED, UNAVAILABLE, TIMEOUT, CONNECTION, MALFORMED_RESPONSE -> Next.RETRY;
+            // the key or model is wrong for this deployment: retrying it cannot help, another deployment may
+            case AUTHENTICATION, MODEL_NOT_FOUND, OTHER -> Next.NEXT_CANDIDATE;
+            case INVALID_REQUEST, CONTEXT_LENGTH_EXCEEDED, CONTENT_FILTERED ->
+                    routeAroundClientErrors ? Next.NEXT_CANDIDATE : Next.RETURN;
+        };
+    }
+
+    /** Whether the failure says something about the deployment's health (and so counts for its breaker). */
+    static boolean countsAgainstDeployment(ErrorKind kind) {
+        return switch (kind) {
+            case RATE_LIMITED, OVERLOADED, UNAVAILABLE, TIMEOUT, CONNECTION, MALFORMED_RESPONSE, AUTHENTICATION,
+                    MODEL_NOT_FOUND -> true;
+            case INVALID_REQUEST, CONTEXT_LENGTH_EXCEEDED, CONTENT_FILTERED, OTHER -> false;
+        };
+    }
+}

@@ -1,0 +1,31 @@
+package io.circuitbreaker.llm.router;
+
+import java.util.List;
+
+/**
+ * Resolution found deployments, but none can serve this request (capabilities, context window, open breakers).
+ * The message lists each candidate and why it was skipped.
+ */
+public class NoCandidateException extends RoutingFailedException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final List<String> skipped;
+    private final boolean onlyBreakers;
+
+    public NoCandidateException(String requested, List<String> skipped, String route) {
+        super("no deployment can serve model \"" + requested + "\": " + String.join("; ", skipped), List.of(), null,
+                route);
+        this.skipped = List.copyOf(skipped);
+        this.onlyBreakers = !skipped.isEmpty() && skipped.stream().allMatch(s -> s.endsWith("circuit breaker open"));
+    }
+
+    public List<String> skipped() {
+        return skipped;
+    }
+
+    /** Every candidate was skipped only because its breaker is open: a temporary condition (503), not bad input. */
+    public boolean onlyBreakersOpen() {
+        return onlyBreakers;
+    }
+}

@@ -1,0 +1,98 @@
+package io.circuitbreaker.llm.router;
+
+import io.circuitbreaker.llm.catalog.Cost;
+import io.circuitbreaker.llm.catalog.CostCalculator;
+import io.circuitbreaker.llm.model.ChatRequest;
+import io.circuitbreaker.llm.model.ChatResponse;
+import io.circuitbreaker.llm.model.StreamChunk;
+import io.circuitbreaker.llm.model.Usage;
+import io.circuitbreaker.llm.router.routing.CandidateFilter;
+import io.circuitbreaker.llm.router.routing.Deployment;
+import io.circuitbreaker.llm.router.routing.RequestNeeds;
+import io.circuitbreaker.llm.router.routing.Resolution;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs a resolved request: filters the candidates, orders them by the route's strategy, and tries them with
+ * retries, backoff and fallback, keeping each deployment's breaker informed. Non-blocking throughout: waits are
+ * scheduled, never slept. Routing decisions are logged at FINE with their reasons, never with keys.
+ */
+public final class RouterEngine {
+
+    static final Logger LOG = Logger.getLogger(RouterEngine.class.getName());
+
+    private final RouterWiring wiring;
+
+    public RouterEngine(RouterWiring wiring) {
+        this.wiring = wiring;
+    }
+
+    public CompletionStage<RoutedResponse> complete(Resolution resolution, ChatRequest request) {
+        List<Deployment> ordered;
+        try {
+            ordered = plan(resolution, request, false);
+        } catch (NoCandidateException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<RoutedResponse> result = new CompletableFuture<>();
+        new CompletionAttempts(wiring, resolution, request, ordered, result).next();
+        return result;
+    }
+
+    /**
+     * A streamed answer. Retries and fallback happen only until the first chunk has reached the subscriber; after
+     * that an upstream failure ends the stream with a typed error, never a restart that would repeat text.
+     *
+     * @param onFinish called once when the stream ends (completed, failed or cancelled), for usage recording
+     */
+    public Flow.Publisher<StreamChunk> stream(Resolution resolution, ChatRequest request,
+            Consumer<StreamSummary> onFinish) {
+        List<Deployment> ordered = plan(resolution, request, true);
+        return subscriber -> new StreamAttempts(wiring, resolution, request, ordered, subscriber, onFinish).start();
+    }
+
+    /** The usable candidates in the order they will be tried; throws when none can serve the request. */
+    List<Deployment> plan(Resolution resolution, ChatRequest request, boolean stream) {
+        RequestNeeds needs = RequestNeeds.of(request, stream);
+        CandidateFilter.Result filtered = CandidateFilter.filter(resolution.candidates(), needs,
+                d -> wiring.breakers().forDeployment(d.key()).isAvailable());
+        if (LOG.isLoggable(Level.FINE)) {
+            LOG.fine("route \"" + resolution.requested() + "\" (" + resolution.how() + ", "
+                    + resolution.strategy() + "): candidates " + keys(resolution.candidates()) + ", skipped "
+                    + filtered.skipped());
+        }
+        if (filtered.usable().isEmpty()) {
+            throw new NoCandidateException(resolution.requested(), filtered.skipped(), resolution.route());
+        }
+        List<Deployment> ordered = wiring.order().order(filtered.usable(), resolution.strategy(), needs);
+        if (LOG.isLoggable(Level.FINE)) {
+            LOG.fine("route \"" + resolution.requested() + "\": trying in order " + keys(ordered));
+        }
+        return ordered;
+    }
+
+    static Optional<Cost> cost(Deployment deployment, Usage usage) {
+        if (usage == null) {
+            return Optional.empty();
+        }
+        int cached = usage.cachedInputTokens() == null ? 0 : Math.min(usage.cachedInputTokens(), usage.inputTokens());
+        return CostCalculator.cost(deployment.model(), usage.inputTokens(), usage.outputTokens(), cached);
+    }
+
+    static RoutedResponse routed(ChatResponse response, Deployment deployment, List<Attempt> attempts,
+            Resolution resolution) {
+        return new RoutedResponse(response, deployment, attempts, cost(deployment, response.usage()),
+                resolution.route());
+    }
+
+    private static List<String> keys(List<Deployment> deployments) {
+        return deployments.stream().map(Deployment::key).toList();
+    }
+}

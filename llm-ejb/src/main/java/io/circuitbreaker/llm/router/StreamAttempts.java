@@ -1,0 +1,171 @@
+package io.circuitbreaker.llm.router;
+
+import io.circuitbreaker.llm.error.LlmProviderException;
+import io.circuitbreaker.llm.http.ChunkSubscription;
+import io.circuitbreaker.llm.http.TransportFailures;
+import io.circuitbreaker.llm.model.ChatRequest;
+import io.circuitbreaker.llm.model.StreamChunk;
+import io.circuitbreaker.llm.model.Usage;
+import io.circuitbreaker.llm.router.resilience.CircuitBreaker;
+import io.circuitbreaker.llm.router.routing.Deployment;
+import io.circuitbreaker.llm.router.routing.Resolution;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+
+/**
+ * A routed stream: the caller's subscription, fed by one upstream stream at a time. Until the first chunk has been
+ * handed to the caller a failed upstream is retried or replaced (same rules as complete answers); once a chunk went
+ * out the stream is committed to that deployment, and an upstream failure ends it with the typed error.
+ */
+final class StreamAttempts extends ChunkSubscription {
+
+    private final Flow.Subscriber<? super StreamChunk> downstream;
+    private final Consumer<StreamSummary> onFinish;
+    private final Loop loop;
+    private final long startNanos = System.nanoTime();
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private volatile Flow.Subscription upstream;
+    private volatile boolean committed;
+    private volatile long firstChunkNanos;
+    private volatile Usage usage;
+    private volatile Deployment current;
+
+    StreamAttempts(RouterWiring wiring, Resolution resolution, ChatRequest request, List<Deployment> ordered,
+            Flow.Subscriber<? super StreamChunk> downstream, Consumer<StreamSummary> onFinish) {
+        super(downstream);
+        this.downstream = downstream;
+        this.onFinish = onFinish;
+        this.loop = new Loop(wiring, resolution, request, ordered);
+    }
+
+    void start() {
+        downstream.onSubscribe(this);
+        loop.next();
+    }
+
+    @Override
+    protected void stopUpstream() {
+        loop.cancelPendingRetry();
+        Flow.Subscription subscription = upstream;
+        if (subscription != null) {
+            subscription.cancel();
+        }
+        if (isCancelled()) {
+            finish(null, true);
+        }
+    }
+
+    private void finish(LlmProviderException error, boolean cancelled) {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
+        long now = System.nanoTime();
+        Duration firstToken = committed ? Duration.ofNanos(firstChunkNanos - startNanos) : null;
+        try {
+            onFinish.accept(new StreamSummary(current, List.copyOf(loop.attemptsSoFar()), usage,
+                    current == null ? Optional.empty() : RouterEngine.cost(current, usage), firstToken,
+                    Duration.ofNanos(now - startNanos), Optional.ofNullable(error), cancelled));
+        } catch (RuntimeException e) {
+            RouterEngine.LOG.log(Level.WARNING, "stream summary callback failed", e);
+        }
+    }
+
+    private final class Loop extends AttemptLoop {
+
+        Loop(RouterWiring wiring, Resolution resolution, ChatRequest request, List<Deployment> ordered) {
+            super(wiring, resolution, request, ordered);
+        }
+
+        List<Attempt> attemptsSoFar() {
+            return attempts;
+        }
+
+        @Override
+        protected void call(Deployment deployment, CircuitBreaker breaker, String apiKey) {
+            current = deployment;
+            long start = System.nanoTime();
+            Flow.Publisher<StreamChunk> publisher;
+            try {
+                publisher = wiring.adapters().apply(deployment.type()).chatCompletionStream(
+                        wiring.endpoints().apply(deployment), request.withModel(deployment.model().id()), apiKey);
+            } catch (RuntimeException e) {
+                failed(deployment, breaker, TransportFailures.map(deployment.type(), e), start);
+                return;
+            }
+            publisher.subscribe(new AttemptSubscriber(deployment, breaker, start));
+        }
+
+        @Override
+        protected void giveUp(RoutingFailedException failure) {
+            finish(failure.upstreamError().orElse(null), false);
+            fail(failure);
+        }
+
+        @Override
+        protected boolean stopped() {
+            return isCancelled() || finished.get();
+        }
+
+        /** Receives one upstream attempt's chunks. */
+        private final class AttemptSubscriber implements Flow.Subscriber<StreamChunk> {
+
+            private final Deployment deployment;
+            private final CircuitBreaker breaker;
+            private final long start;
+
+            AttemptSubscriber(Deployment deployment, CircuitBreaker breaker, long start) {
+                this.deployment = deployment;
+                this.breaker = breaker;
+                this.start = start;
+            }
+
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                if (stopped()) {
+                    subscription.cancel();
+                    return;
+                }
+                upstream = subscription;
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(StreamChunk chunk) {
+                if (!committed) {
+                    firstChunkNanos = System.nanoTime();
+                    committed = true;
+                    wiring.latency().recordFirstToken(deployment, Duration.ofNanos(firstChunkNanos - start));
+                }
+                if (chunk.usage() != null) {
+                    usage = chunk.usage();
+                }
+                offer(chunk);
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                LlmProviderException error = TransportFailures.map(deployment.type(), throwable);
+                if (!committed) {
+                    failed(deployment, breaker, error, start);
+                    return;
+                }
+                // text already reached the caller: a restart elsewhere would repeat it
+                recordFailure(deployment, breaker, error, start);
+                finish(error, false);
+                fail(error);
+            }
+
+            @Override
+            public void onComplete() {
+                succeeded(deployment, breaker, start);
+                finish(null, false);
+                complete();
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.circuitbreaker.llm.router;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.circuitbreaker.llm.catalog.CatalogReader;
+import io.circuitbreaker.llm.catalog.ModelDefinition;
+import io.circuitbreaker.llm.catalog.ProviderDefinition;
+import io.circuitbreaker.llm.error.AuthenticationException;
+import io.circuitbreaker.llm.error.ErrorKind;
+import io.circuitbreaker.llm.error.InvalidRequestException;
+import io.circuitbreaker.llm.error.ProviderUnavailableException;
+import io.circuitbreaker.llm.error.RateLimitedException;
+import io.circuitbreaker.llm.model.ChatMessage;
+import io.circuitbreaker.llm.model.ChatRequest;
+import io.circuitbreaker.llm.router.FakeAdapter.Script;
+import io.circuitbreaker.llm.router.resilience.BreakerRegistry;
+import io.circuitbreaker.llm.router.resilience.BreakerSettings;
+import io.circuitbreaker.llm.router.resilience.CircuitBreaker;
+import io.circuitbreaker.llm.router.resilience.RetryPolicy;
+import io.circuitbreaker.llm.router.routing.CandidateOrder;
+import io.circuitbreaker.llm.router.routing.LatencyTracker;
+import io.circuitbreaker.llm.router.routing.ModelResolver;
+import io.circuitbreaker.llm.router.routing.Resolution;
+import io.circuitbreaker.llm.router.routing.RouteDefinition;
+import io.circuitbreaker.llm.router.routing.RouteStrategy;
+import io.circuitbreaker.llm.spi.ProviderEndpoint;
+import io.circuitbreaker.llm.spi.ProviderType;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Two providers, a fallback route, scripted fake upstreams and a controllable clock. */
+abstract class RouterFixture {
+
+    static final String PRIMARY = "http://primary.test/v1";
+    static final String SECONDARY = "http://secondary.test";
+
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    final FakeAdapter openai = new FakeAdapter(ProviderType.OPENAI);
+    final FakeAdapter anthropic = new FakeAdapter(ProviderType.ANTHROPIC);
+    final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+    final BreakerRegistry breakers = new BreakerRegistry(new BreakerSettings(3, 0.5, 10, 10, Duration.ofSeconds(30)),
+            now::get);
+    Map<String, String> keys = new java.util.HashMap<>(Map.of("primary", "key-primary", "secondary", "key-secondary"));
+    RouterSettings settings = new RouterSettings(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5),
+            Duration.ofSeconds(1)), false);
+
+    static List<ProviderDefinition> providers() {
+        List<ModelDefinition> openaiModels = CatalogReader.defaultCatalog().get(0).models();
+        List<ModelDefinition> anthropicModels = CatalogReader.defaultCatalog().get(1).models();
+        return List.of(
+                new ProviderDefinition("primary", ProviderType.OPENAI, "Primary", PRIMARY, "primary", openaiModels),
+                new ProviderDefinition("secondary", ProviderType.ANTHROPIC, "Secondary", SECONDARY, "secondary",
+                        anthropicModels));
+    }
+
+    static final RouteDefinition SMART = new RouteDefinition("smart", RouteStrategy.FALLBACK, List.of(
+            new RouteDefinition.Candidate("primary/gpt-4o", 1),
+            new RouteDefinition.Candidate("secondary/claude-3-haiku-20240307", 1)));
+
+    RouterEngine engine() {
+        Map<ProviderType, FakeAdapter> adapters = new EnumMap<>(Map.of(ProviderType.OPENAI, openai,
+                ProviderType.ANTHROPIC, anthropic));
+        return new RouterEngine(new RouterWiring(adapters::get,
+                d -> ProviderEndpoint.of(d.type(), d.baseUrl()),
+                d -> Optional.ofNullable(keys.get(d.apiKeyId())),
+                breakers, new LatencyTracker(), new CandidateOrder(new LatencyTracker(), new SplittableRandom(1)),
+                scheduler, new SplittableRandom(1), settings));
+    }
+
+    Resolution resolve(String model) {
+        return new ModelResolver(providers(), Map.of("smart", SMART), Optional.empty()).resolve(model);
+    }
+
+    static ChatRequest hello() {
+        return ChatRequest.builder("ignored").messages(ChatMessage.user("hello")).maxTokens(50).build();
+    }
+
+    RoutedResponse complete(String model) throws Exception {
+        return engine().complete(resolve(model), hello()).toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
+
+    RoutingFailedException failure(String model) throws Exception {
+        try {
+            complete(model);
+        } catch (ExecutionException e) {
+            return (RoutingFailedException) e.getCause();
+        }
+        throw new AssertionError("expected a routing failure");
+    }
+
+    static ProviderUnavailableException unavailable(int status) {
+        return new ProviderUnavailableException(ProviderType.OPENAI, status, "x", "down", false, null);
+    }
+
+    @AfterEach
+    void stop() {
+        scheduler.shutdownNow();
+    }
+}
