@@ -1,0 +1,166 @@
+package io.circuitbreaker.llm.provider.anthropic;
+
+import io.circuitbreaker.llm.error.LlmProviderException;
+import io.circuitbreaker.llm.error.Secrets;
+import io.circuitbreaker.llm.http.ErrorResponseMapper;
+import io.circuitbreaker.llm.http.HttpClients;
+import io.circuitbreaker.llm.http.RestClients;
+import io.circuitbreaker.llm.http.SseStreamPublisher;
+import io.circuitbreaker.llm.http.TransportFailures;
+import io.circuitbreaker.llm.http.UpstreamReply;
+import io.circuitbreaker.llm.model.ChatRequest;
+import io.circuitbreaker.llm.model.ChatResponse;
+import io.circuitbreaker.llm.model.StreamChunk;
+import io.circuitbreaker.llm.spi.HealthProbe;
+import io.circuitbreaker.llm.spi.LlmProvider;
+import io.circuitbreaker.llm.spi.LlmProviderClient;
+import io.circuitbreaker.llm.spi.ProviderEndpoint;
+import io.circuitbreaker.llm.spi.ProviderType;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * The Anthropic Messages API adapter. Complete answers and the health probe go through the MicroProfile Rest Client
+ * ({@link AnthropicApi}); streams go through {@link SseStreamPublisher} on the JDK HTTP client. Every failure
+ * completes the stage, or signals the stream, with an {@link LlmProviderException}.
+ */
+@ApplicationScoped
+@LlmProvider(ProviderType.ANTHROPIC)
+public class AnthropicProvider implements LlmProviderClient {
+
+    /** The API version the wire records follow; Anthropic keeps this version's behaviour stable. */
+    static final String API_VERSION = "2023-06-01";
+    static final String MESSAGES_PATH = "v1/messages";
+
+    private static final ProviderType TYPE = ProviderType.ANTHROPIC;
+
+    private final AnthropicMapper mapper = new AnthropicMapper();
+    private final AnthropicErrors errors = new AnthropicErrors();
+
+    public AnthropicProvider() {
+        // CDI needs a no-arg constructor; the adapter holds no per-deployment state
+    }
+
+    @Override
+    public CompletionStage<ChatResponse> chatCompletion(ProviderEndpoint endpoint, ChatRequest request,
+            String apiKey) {
+        CompletableFuture<ChatResponse> result = new CompletableFuture<>();
+        try {
+            String body = mapper.toRequestJson(request, false);
+            RestClients.forEndpoint(AnthropicApi.class, endpoint).createMessage(apiKey, API_VERSION, body)
+                    .whenComplete((response, failure) -> {
+                        if (failure != null) {
+                            result.completeExceptionally(TransportFailures.map(TYPE, failure));
+                            return;
+                        }
+                        try {
+                            UpstreamReply reply = UpstreamReply.read(response);
+                            if (!reply.successful()) {
+                                throw errors.map(reply.status(), reply.headers(), Secrets.redact(reply.body(), apiKey));
+                            }
+                            result.complete(mapper.toResponse(reply.status(), reply.body()));
+                        } catch (RuntimeException e) {
+                            result.completeExceptionally(TransportFailures.map(TYPE, e));
+                        }
+                    });
+        } catch (RuntimeException e) {
+            result.completeExceptionally(TransportFailures.map(TYPE, e));
+        }
+        return result;
+    }
+
+    @Override
+    public Flow.Publisher<StreamChunk> chatCompletionStream(ProviderEndpoint endpoint, ChatRequest request,
+            String apiKey) {
+        String body;
+        try {
+            body = mapper.toRequestJson(request, true);
+        } catch (RuntimeException e) {
+            return new FailedPublisher(TransportFailures.map(TYPE, e));
+        }
+        HttpRequest.Builder http = HttpRequest.newBuilder(endpoint.resolve(MESSAGES_PATH))
+                .timeout(endpoint.firstByteTimeout())
+                .header("anthropic-version", API_VERSION)
+                .header("content-type", "application/json")
+                .header("accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (apiKey != null) {
+            // without a key the API answers 401, typed like any other authentication failure
+            http.header("x-api-key", apiKey);
+        }
+        // error bodies may echo the key; it is scrubbed whatever its shape before anything reads the body
+        ErrorResponseMapper redactingErrors = (status, headers, text) -> errors.map(status, headers,
+                Secrets.redact(text, apiKey));
+        return new SseStreamPublisher(HttpClients.forConnectTimeout(endpoint.connectTimeout()), http.build(), TYPE,
+                AnthropicStreamDecoder::new, redactingErrors, endpoint.idleTimeout(), HttpClients.timer());
+    }
+
+    @Override
+    public ProviderType providerType() {
+        return TYPE;
+    }
+
+    /** Lists one model: proves reachability and that the key is accepted, without spending tokens. */
+    @Override
+    public CompletionStage<HealthProbe> healthCheck(ProviderEndpoint endpoint, String apiKey) {
+        long started = System.nanoTime();
+        CompletableFuture<HealthProbe> result = new CompletableFuture<>();
+        try {
+            RestClients.forHealth(AnthropicApi.class, endpoint).listModels(apiKey, API_VERSION, 1)
+                    .whenComplete((response, failure) -> {
+                        Duration latency = Duration.ofNanos(System.nanoTime() - started);
+                        if (failure != null) {
+                            result.complete(HealthProbe.down(latency, Instant.now(),
+                                    TransportFailures.map(TYPE, failure).getMessage()));
+                            return;
+                        }
+                        try {
+                            UpstreamReply reply = UpstreamReply.read(response);
+                            result.complete(reply.successful() ? HealthProbe.up(latency, Instant.now())
+                                    : HealthProbe.down(latency, Instant.now(),
+                                            AnthropicErrors.summary(reply.status(),
+                                                    Secrets.redact(reply.body(), apiKey))));
+                        } catch (RuntimeException e) {
+                            result.complete(HealthProbe.down(latency, Instant.now(),
+                                    TransportFailures.map(TYPE, e).getMessage()));
+                        }
+                    });
+        } catch (RuntimeException e) {
+            result.complete(HealthProbe.down(Duration.ofNanos(System.nanoTime() - started), Instant.now(),
+                    TransportFailures.map(TYPE, e).getMessage()));
+        }
+        return result;
+    }
+
+    /** A stream that fails at once: the request could not be built, so nothing is sent. */
+    private static final class FailedPublisher implements Flow.Publisher<StreamChunk> {
+
+        private final LlmProviderException failure;
+
+        FailedPublisher(LlmProviderException failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public void subscribe(Flow.Subscriber<? super StreamChunk> subscriber) {
+            subscriber.onSubscribe(new Flow.Subscription() {
+                @Override
+                public void request(long n) {
+                    // nothing to deliver
+                }
+
+                @Override
+                public void cancel() {
+                    // nothing to stop
+                }
+            });
+            subscriber.onError(failure);
+        }
+    }
+}
