@@ -49,6 +49,18 @@ public class ProviderRegistry {
         return providers.stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
+    /**
+     * Adds a provider configuration, or replaces the one with the same id. Takes effect for the next request.
+     * (Persistence of runtime configuration belongs to the GraphQL issue; until then changes last until restart.)
+     */
+    @Lock(LockType.WRITE)
+    public void upsert(ProviderDefinition provider) {
+        java.util.List<ProviderDefinition> next = new java.util.ArrayList<>(providers);
+        next.removeIf(p -> p.id().equals(provider.id()));
+        next.add(provider);
+        providers = List.copyOf(next);
+    }
+
     /** Every model of every provider, in catalog order. */
     public List<ModelDefinition> models() {
         return providers.stream().flatMap(p -> p.models().stream()).toList();

@@ -1,0 +1,56 @@
+package io.circuitbreaker.llm.router;
+
+import io.circuitbreaker.llm.model.ChatRequest;
+import io.circuitbreaker.llm.model.StreamChunk;
+import io.circuitbreaker.llm.router.routing.Resolution;
+import io.circuitbreaker.llm.usage.UsageRecorder;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * The router: the design document's {@code chat_completion} and {@code stream_chat_completion}. Resolves the
+ * requested model, routes with retries, fallback and breakers, and records one usage record per request.
+ *
+ * <p>Never holds a transaction: upstream calls take seconds, and a transaction open that long would pin a
+ * connection and time out. The methods return at once; the answer completes on the HTTP client's threads.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class LlmRouter {
+
+    @Inject
+    RouterRuntime runtime;
+
+    @EJB
+    UsageRecorder usage;
+
+    /** A complete answer; the stage fails with {@link RoutingFailedException} (or an unknown-model error). */
+    public CompletionStage<RoutedResponse> chatCompletion(ChatRequest request, CallerContext caller) {
+        long start = System.nanoTime();
+        Resolution resolution;
+        try {
+            resolution = runtime.resolve(request.model());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return runtime.engine().complete(resolution, request).whenComplete((routed, failure) ->
+                usage.record(UsageEvents.completion(caller, resolution, routed, failure,
+                        AttemptLoop.millisSince(start))));
+    }
+
+    /**
+     * A streamed answer; retries and fallback apply until the first chunk. Throws at once (before any stream) when
+     * the model is unknown or no deployment can serve the request.
+     */
+    public Flow.Publisher<StreamChunk> streamChatCompletion(ChatRequest request, CallerContext caller) {
+        Resolution resolution = runtime.resolve(request.model());
+        return runtime.engine().stream(resolution, request,
+                summary -> usage.record(UsageEvents.stream(caller, resolution, summary)));
+    }
+}

@@ -1,0 +1,66 @@
+package io.circuitbreaker.llm.router;
+
+import io.circuitbreaker.llm.catalog.Cost;
+import io.circuitbreaker.llm.error.LlmProviderException;
+import io.circuitbreaker.llm.model.Usage;
+import io.circuitbreaker.llm.router.routing.Deployment;
+import io.circuitbreaker.llm.router.routing.Resolution;
+import io.circuitbreaker.llm.usage.UsageEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+
+/** Builds the usage record of a routed request from its outcome. */
+final class UsageEvents {
+
+    private UsageEvents() {
+    }
+
+    static UsageEvent completion(CallerContext caller, Resolution resolution, RoutedResponse routed,
+            Throwable failure, long latencyMs) {
+        if (routed != null) {
+            return event(caller, resolution, routed.deployment(), false, routed.attempts(),
+                    routed.response().usage(), routed.cost(), latencyMs, null, UsageEvent.Outcome.SUCCESS, null);
+        }
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        List<Attempt> attempts = cause instanceof RoutingFailedException r ? r.attempts() : List.of();
+        String kind = cause instanceof RoutingFailedException r
+                ? r.kind().map(Enum::name).orElse(cause instanceof NoCandidateException ? "NO_CANDIDATE" : "NO_KEY")
+                : cause.getClass().getSimpleName();
+        return event(caller, resolution, null, false, attempts, null, Optional.empty(), latencyMs, null,
+                UsageEvent.Outcome.ERROR, kind);
+    }
+
+    static UsageEvent stream(CallerContext caller, Resolution resolution, StreamSummary summary) {
+        UsageEvent.Outcome outcome = summary.cancelled() ? UsageEvent.Outcome.CANCELLED
+                : summary.error().isPresent() ? UsageEvent.Outcome.ERROR : UsageEvent.Outcome.SUCCESS;
+        Deployment deployment = outcome == UsageEvent.Outcome.ERROR && summary.timeToFirstToken() == null
+                ? null : summary.deployment();
+        return event(caller, resolution, deployment, true, summary.attempts(), summary.usage(), summary.cost(),
+                summary.total().toMillis(),
+                summary.timeToFirstToken() == null ? null : summary.timeToFirstToken().toMillis(), outcome,
+                summary.error().map(LlmProviderException::kind).map(Enum::name).orElse(null));
+    }
+
+    private static UsageEvent event(CallerContext caller, Resolution resolution, Deployment deployment,
+            boolean streamed, List<Attempt> attempts, Usage usage, Optional<Cost> cost, long latencyMs,
+            Long timeToFirstTokenMs, UsageEvent.Outcome outcome, String errorKind) {
+        long calledDeployments = attempts.stream().filter(a -> a.outcome() == Attempt.Outcome.SUCCEEDED
+                || a.outcome() == Attempt.Outcome.FAILED).map(Attempt::deployment).distinct().count();
+        return new UsageEvent(caller.requestId(), Instant.now(), caller.callerKeyId(), resolution.route(),
+                resolution.requested(),
+                deployment == null ? null : deployment.providerId(),
+                deployment == null ? null : deployment.type().wireName(),
+                deployment == null ? null : deployment.model().id(),
+                streamed, attempts.size(), (int) Math.max(0, calledDeployments - 1),
+                attempts.stream().map(Attempt::toString).collect(Collectors.joining(",")),
+                usage == null ? null : usage.inputTokens(),
+                usage == null ? null : usage.outputTokens(),
+                usage == null ? null : usage.cachedInputTokens(),
+                usage == null ? null : usage.reasoningTokens(),
+                cost.map(Cost::total).orElse(null), latencyMs, timeToFirstTokenMs, outcome, errorKind);
+    }
+}
