@@ -1,0 +1,5 @@
+package io.circuitbreaker.llm.provider.gemini;
+
+/** A Google API error body: {@code {"error": {...}}}. */
+public record GeminiErrorBody(GeminiError error) {
+}

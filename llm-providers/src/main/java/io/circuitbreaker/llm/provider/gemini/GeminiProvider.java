@@ -1,0 +1,165 @@
+package io.circuitbreaker.llm.provider.gemini;
+
+import io.circuitbreaker.llm.error.LlmProviderException;
+import io.circuitbreaker.llm.error.Secrets;
+import io.circuitbreaker.llm.http.ErrorResponseMapper;
+import io.circuitbreaker.llm.http.HttpClients;
+import io.circuitbreaker.llm.http.Json;
+import io.circuitbreaker.llm.http.RestClients;
+import io.circuitbreaker.llm.http.SseStreamPublisher;
+import io.circuitbreaker.llm.http.TransportFailures;
+import io.circuitbreaker.llm.http.UpstreamReply;
+import io.circuitbreaker.llm.model.ChatRequest;
+import io.circuitbreaker.llm.model.ChatResponse;
+import io.circuitbreaker.llm.model.StreamChunk;
+import io.circuitbreaker.llm.spi.HealthProbe;
+import io.circuitbreaker.llm.spi.LlmProvider;
+import io.circuitbreaker.llm.spi.LlmProviderClient;
+import io.circuitbreaker.llm.spi.ProviderEndpoint;
+import io.circuitbreaker.llm.spi.ProviderType;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * The Google Gemini adapter (Generative Language API v1beta): {@code generateContent},
+ * {@code streamGenerateContent?alt=sse} and a list-models health probe. Stateless; the key is used per call and
+ * sent only in the {@code x-goog-api-key} header.
+ */
+@ApplicationScoped
+@LlmProvider(ProviderType.GOOGLE)
+public class GeminiProvider implements LlmProviderClient {
+
+    private static final ErrorResponseMapper ERRORS = new GeminiErrors();
+    private static final int HEALTH_PAGE_SIZE = 1;
+    private static final int HEALTH_MESSAGE = 160;
+
+    public GeminiProvider() {
+        // CDI needs a no-arg constructor; the adapter holds no state
+    }
+
+    @Override
+    public ProviderType providerType() {
+        return ProviderType.GOOGLE;
+    }
+
+    @Override
+    public CompletionStage<ChatResponse> chatCompletion(ProviderEndpoint endpoint, ChatRequest request,
+            String apiKey) {
+        CompletableFuture<ChatResponse> result = new CompletableFuture<>();
+        try {
+            String body = Json.toJson(GeminiMapper.toRequest(request));
+            String model = GeminiUrls.modelId(request.model());
+            GeminiApi api = RestClients.forEndpoint(GeminiApi.class, GeminiUrls.apiRoot(endpoint));
+            api.generateContent(model, apiKey, body).whenComplete((response, failure) -> {
+                try {
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    UpstreamReply reply = UpstreamReply.read(response);
+                    if (!reply.successful()) {
+                        throw ERRORS.map(reply.status(), reply.headers(), Secrets.redact(reply.body(), apiKey));
+                    }
+                    result.complete(GeminiMapper.fromJson(reply.body()));
+                } catch (Throwable t) {
+                    result.completeExceptionally(typed(t));
+                }
+            });
+        } catch (RuntimeException e) {
+            result.completeExceptionally(typed(e));
+        }
+        return result;
+    }
+
+    @Override
+    public Flow.Publisher<StreamChunk> chatCompletionStream(ProviderEndpoint endpoint, ChatRequest request,
+            String apiKey) {
+        HttpRequest httpRequest;
+        try {
+            ProviderEndpoint root = GeminiUrls.apiRoot(endpoint);
+            HttpRequest.Builder builder = HttpRequest.newBuilder(
+                    GeminiUrls.streamGenerateContent(root, GeminiUrls.modelId(request.model())))
+                    .timeout(endpoint.firstByteTimeout())
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "text/event-stream")
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.toJson(GeminiMapper.toRequest(request)),
+                            StandardCharsets.UTF_8));
+            if (apiKey != null) {
+                builder.header(GeminiApi.API_KEY_HEADER, apiKey);
+            }
+            httpRequest = builder.build();
+        } catch (RuntimeException e) {
+            LlmProviderException failure = typed(e);
+            return subscriber -> {
+                subscriber.onSubscribe(new Flow.Subscription() {
+                    @Override
+                    public void request(long n) {
+                    }
+
+                    @Override
+                    public void cancel() {
+                    }
+                });
+                subscriber.onError(failure);
+            };
+        }
+        // an upstream error body that echoes the key is scrubbed by value before it is parsed into a message
+        ErrorResponseMapper errors = (status, headers, body) -> ERRORS.map(status, headers,
+                Secrets.redact(body, apiKey));
+        return new SseStreamPublisher(HttpClients.forConnectTimeout(endpoint.connectTimeout()), httpRequest,
+                ProviderType.GOOGLE, GeminiStreamDecoder::new, errors, endpoint.idleTimeout(), HttpClients.timer());
+    }
+
+    @Override
+    public CompletionStage<HealthProbe> healthCheck(ProviderEndpoint endpoint, String apiKey) {
+        Instant start = Instant.now();
+        CompletableFuture<HealthProbe> result = new CompletableFuture<>();
+        try {
+            GeminiApi api = RestClients.forHealth(GeminiApi.class, GeminiUrls.apiRoot(endpoint));
+            api.listModels(apiKey, HEALTH_PAGE_SIZE).whenComplete((response, failure) -> {
+                Instant end = Instant.now();
+                Duration latency = Duration.between(start, end);
+                try {
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    UpstreamReply reply = UpstreamReply.read(response);
+                    result.complete(reply.successful() ? HealthProbe.up(latency, end)
+                            : HealthProbe.down(latency, end, describe(reply, apiKey)));
+                } catch (Throwable t) {
+                    result.complete(HealthProbe.down(latency, end,
+                            Secrets.redact(typed(t).getMessage(), apiKey)));
+                }
+            });
+        } catch (RuntimeException e) {
+            Instant end = Instant.now();
+            result.complete(HealthProbe.down(Duration.between(start, end), end,
+                    Secrets.redact(typed(e).getMessage(), apiKey)));
+        }
+        return result;
+    }
+
+    /** "HTTP 400 INVALID_ARGUMENT: API key not valid..." in a line. */
+    private static String describe(UpstreamReply reply, String apiKey) {
+        GeminiError error = GeminiErrors.parse(Secrets.redact(reply.body(), apiKey));
+        StringBuilder text = new StringBuilder("HTTP ").append(reply.status());
+        if (error != null && error.status() != null) {
+            text.append(' ').append(error.status());
+        }
+        if (error != null && error.message() != null) {
+            String message = error.message();
+            text.append(": ").append(message.length() <= HEALTH_MESSAGE ? message
+                    : message.substring(0, HEALTH_MESSAGE) + "...");
+        }
+        return text.toString();
+    }
+
+    private static LlmProviderException typed(Throwable failure) {
+        return TransportFailures.map(ProviderType.GOOGLE, failure);
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * The Google Gemini adapter: speaks the Generative Language API v1beta ({@code generateContent},
+ * {@code streamGenerateContent?alt=sse}, list models) for the gateway's provider port.
+ *
+ * <p>{@link io.circuitbreaker.llm.provider.gemini.GeminiProvider} is the CDI bean; the pure
+ * {@link io.circuitbreaker.llm.provider.gemini.GeminiMapper} (with {@code GeminiSchemas} and {@code GeminiMedia})
+ * translates requests and answers, {@link io.circuitbreaker.llm.provider.gemini.GeminiStreamDecoder} turns SSE
+ * events into stream chunks, and {@link io.circuitbreaker.llm.provider.gemini.GeminiErrors} types error bodies.
+ * The {@code Gemini*} records are the wire format; they do not leave this package except through the mapper.
+ */
+package io.circuitbreaker.llm.provider.gemini;
