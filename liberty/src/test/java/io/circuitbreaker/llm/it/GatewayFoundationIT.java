@@ -57,6 +57,7 @@ class GatewayFoundationIT {
         assertEquals("catalog", check.getString("name"));
         assertEquals(3, check.getJsonObject("data").getInt("providers"));
         assertEquals(8, check.getJsonObject("data").getInt("models"));
+        assertEquals("openai,anthropic,google,openai_compatible", check.getJsonObject("data").getString("adapters"));
     }
 
     @Test
