@@ -1,0 +1,17 @@
+package io.circuitbreaker.llm.provider.openai;
+
+import jakarta.json.JsonValue;
+import java.util.List;
+
+/**
+ * A {@code chat.completion} answer or one {@code chat.completion.chunk} of a stream: both share this shape, chunks
+ * carry {@code delta} where answers carry {@code message}.
+ *
+ * @param choices the answers (all of them when {@code n > 1}); empty in the usage-only last chunk of a stream
+ * @param usage   token counts; in a stream only in the last chunk, {@code null} elsewhere
+ * @param error   an error object sent instead of an answer: inside a stream, or by some compatible servers with a
+ *                2xx status
+ */
+public record OpenAiChatCompletion(String id, String object, String model, List<OpenAiChoice> choices,
+        OpenAiUsage usage, JsonValue error) {
+}

@@ -1,0 +1,31 @@
+package io.circuitbreaker.llm.provider.openai;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.List;
+
+/**
+ * The body of {@code POST /chat/completions}. Unset options are {@code null} and left out of the JSON, so the
+ * provider applies its own defaults.
+ *
+ * @param toolChoice {@code "auto"}, {@code "none"}, {@code "required"} or an {@link OpenAiNamedToolChoice}
+ */
+@JsonbPropertyOrder({"model", "messages", "temperature", "topP", "maxTokens", "maxCompletionTokens", "stop", "seed",
+        "user", "tools", "toolChoice", "parallelToolCalls", "responseFormat", "stream", "streamOptions"})
+public record OpenAiChatRequest(
+        String model,
+        List<OpenAiRequestMessage> messages,
+        Double temperature,
+        @JsonbProperty("top_p") Double topP,
+        @JsonbProperty("max_tokens") Integer maxTokens,
+        @JsonbProperty("max_completion_tokens") Integer maxCompletionTokens,
+        List<String> stop,
+        Long seed,
+        String user,
+        List<OpenAiTool> tools,
+        @JsonbProperty("tool_choice") Object toolChoice,
+        @JsonbProperty("parallel_tool_calls") Boolean parallelToolCalls,
+        @JsonbProperty("response_format") OpenAiResponseFormat responseFormat,
+        Boolean stream,
+        @JsonbProperty("stream_options") OpenAiStreamOptions streamOptions) {
+}
