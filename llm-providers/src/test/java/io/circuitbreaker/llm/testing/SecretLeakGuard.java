@@ -49,6 +49,16 @@ public final class SecretLeakGuard implements BeforeAllCallback, AfterAllCallbac
         }
     };
 
+    /**
+     * Apache HttpClient (the engine under the RESTEasy Rest Client these unit tests use) dumps every request header,
+     * the key included, on these loggers at DEBUG: an opt-in wire trace of the library, not something gateway code
+     * logs. They stay at INFO while everything else is turned to ALL and checked. Production logging must never
+     * enable wire or header tracing of any HTTP client (see the README). Held strongly: JUL forgets the level of a
+     * logger nobody references.
+     */
+    private static final List<Logger> WIRE_TRACE = List.of(Logger.getLogger("org.apache.http.wire"),
+            Logger.getLogger("org.apache.http.headers"));
+
     private Level previousLevel;
 
     /** Registers a key value that must never appear. */
@@ -76,6 +86,7 @@ public final class SecretLeakGuard implements BeforeAllCallback, AfterAllCallbac
         previousLevel = root.getLevel();
         root.setLevel(Level.ALL);
         Logger.getLogger("io.circuitbreaker").setLevel(Level.ALL);
+        WIRE_TRACE.forEach(logger -> logger.setLevel(Level.INFO));
         root.addHandler(capture);
     }
 
@@ -84,6 +95,7 @@ public final class SecretLeakGuard implements BeforeAllCallback, AfterAllCallbac
         Logger root = Logger.getLogger("");
         root.removeHandler(capture);
         root.setLevel(previousLevel);
+        WIRE_TRACE.forEach(logger -> logger.setLevel(null));
         List<String> leaks = new ArrayList<>();
         for (String text : TEXTS) {
             for (String secret : SECRETS) {

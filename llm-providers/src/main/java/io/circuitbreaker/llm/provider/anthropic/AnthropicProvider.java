@@ -3,6 +3,7 @@ package io.circuitbreaker.llm.provider.anthropic;
 import io.circuitbreaker.llm.error.LlmProviderException;
 import io.circuitbreaker.llm.error.Secrets;
 import io.circuitbreaker.llm.http.ErrorResponseMapper;
+import io.circuitbreaker.llm.http.FailedStream;
 import io.circuitbreaker.llm.http.HttpClients;
 import io.circuitbreaker.llm.http.RestClients;
 import io.circuitbreaker.llm.http.SseStreamPublisher;
@@ -82,7 +83,7 @@ public class AnthropicProvider implements LlmProviderClient {
         try {
             body = mapper.toRequestJson(request, true);
         } catch (RuntimeException e) {
-            return new FailedPublisher(TransportFailures.map(TYPE, e));
+            return FailedStream.of(TransportFailures.map(TYPE, e));
         }
         HttpRequest.Builder http = HttpRequest.newBuilder(endpoint.resolve(MESSAGES_PATH))
                 .timeout(endpoint.firstByteTimeout())
@@ -136,31 +137,5 @@ public class AnthropicProvider implements LlmProviderClient {
                     TransportFailures.map(TYPE, e).getMessage()));
         }
         return result;
-    }
-
-    /** A stream that fails at once: the request could not be built, so nothing is sent. */
-    private static final class FailedPublisher implements Flow.Publisher<StreamChunk> {
-
-        private final LlmProviderException failure;
-
-        FailedPublisher(LlmProviderException failure) {
-            this.failure = failure;
-        }
-
-        @Override
-        public void subscribe(Flow.Subscriber<? super StreamChunk> subscriber) {
-            subscriber.onSubscribe(new Flow.Subscription() {
-                @Override
-                public void request(long n) {
-                    // nothing to deliver
-                }
-
-                @Override
-                public void cancel() {
-                    // nothing to stop
-                }
-            });
-            subscriber.onError(failure);
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.circuitbreaker.llm.provider.gemini;
 import io.circuitbreaker.llm.error.LlmProviderException;
 import io.circuitbreaker.llm.error.Secrets;
 import io.circuitbreaker.llm.http.ErrorResponseMapper;
+import io.circuitbreaker.llm.http.FailedStream;
 import io.circuitbreaker.llm.http.HttpClients;
 import io.circuitbreaker.llm.http.Json;
 import io.circuitbreaker.llm.http.RestClients;
@@ -94,19 +95,7 @@ public class GeminiProvider implements LlmProviderClient {
             }
             httpRequest = builder.build();
         } catch (RuntimeException e) {
-            LlmProviderException failure = typed(e);
-            return subscriber -> {
-                subscriber.onSubscribe(new Flow.Subscription() {
-                    @Override
-                    public void request(long n) {
-                    }
-
-                    @Override
-                    public void cancel() {
-                    }
-                });
-                subscriber.onError(failure);
-            };
+            return FailedStream.of(typed(e));
         }
         // an upstream error body that echoes the key is scrubbed by value before it is parsed into a message
         ErrorResponseMapper errors = (status, headers, body) -> ERRORS.map(status, headers,

@@ -3,6 +3,7 @@ package io.circuitbreaker.llm.provider.openai;
 import io.circuitbreaker.llm.error.LlmProviderException;
 import io.circuitbreaker.llm.error.Secrets;
 import io.circuitbreaker.llm.http.ErrorResponseMapper;
+import io.circuitbreaker.llm.http.FailedStream;
 import io.circuitbreaker.llm.http.HttpClients;
 import io.circuitbreaker.llm.http.RestClients;
 import io.circuitbreaker.llm.http.SseStreamPublisher;
@@ -98,7 +99,7 @@ final class OpenAiProtocol {
                     provider, () -> new OpenAiStreamDecoder(provider), scrubbing, endpoint.idleTimeout(),
                     HttpClients.timer());
         } catch (RuntimeException e) {
-            return failed(TransportFailures.map(provider, e));
+            return FailedStream.of(TransportFailures.map(provider, e));
         }
     }
 
@@ -133,23 +134,5 @@ final class OpenAiProtocol {
 
     private static String describe(LlmProviderException e) {
         return e.kind() + ": " + e.getMessage();
-    }
-
-    /** A stream that could not even be built (a bad schema, a bad URL) fails its subscriber at once. */
-    private static Flow.Publisher<StreamChunk> failed(LlmProviderException error) {
-        return subscriber -> {
-            subscriber.onSubscribe(new Flow.Subscription() {
-                @Override
-                public void request(long n) {
-                    // nothing will ever be sent
-                }
-
-                @Override
-                public void cancel() {
-                    // nothing to stop
-                }
-            });
-            subscriber.onError(error);
-        };
     }
 }

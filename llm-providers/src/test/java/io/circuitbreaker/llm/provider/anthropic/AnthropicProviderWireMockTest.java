@@ -49,8 +49,6 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -61,16 +59,6 @@ class AnthropicProviderWireMockTest {
     private static final String KEY = SecretLeakGuard.secret("sk-ant-api03-WireMockKey-7fQ2xLr9Vb3Nc8Hd1Kp");
 
     private final AnthropicProvider provider = new AnthropicProvider();
-
-    @BeforeAll
-    static void quietTransportHeaderDumps() {
-        AnthropicTransportLogging.quietHeaderDumps();
-    }
-
-    @AfterAll
-    static void restoreTransportLogging() {
-        AnthropicTransportLogging.restore();
-    }
 
     private static ProviderEndpoint endpoint(WireMockRuntimeInfo wm) {
         return ProviderEndpoint.of(ProviderType.ANTHROPIC, wm.getHttpBaseUrl());

@@ -41,7 +41,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 @WireMockTest
-@ExtendWith({SecretLeakGuard.class, QuietHttpWireLog.class})
+@ExtendWith(SecretLeakGuard.class)
 class GeminiErrorStatusTest {
 
     /** Shaped like a real Google key, so it is also what {@link Secrets#redact} looks for. */

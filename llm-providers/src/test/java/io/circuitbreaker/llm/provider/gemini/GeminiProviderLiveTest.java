@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code gemini-2.5-flash}). Small prompts, a few tokens each.
  */
 @EnabledIfEnvironmentVariable(named = "GEMINI_API_KEY", matches = ".+")
-@ExtendWith({SecretLeakGuard.class, QuietHttpWireLog.class})
+@ExtendWith(SecretLeakGuard.class)
 class GeminiProviderLiveTest {
 
     static final ProviderEndpoint ENDPOINT = ProviderEndpoint.of(ProviderType.GOOGLE,

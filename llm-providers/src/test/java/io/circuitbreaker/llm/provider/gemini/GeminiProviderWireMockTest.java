@@ -51,7 +51,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @WireMockTest
-@ExtendWith({SecretLeakGuard.class, QuietHttpWireLog.class})
+@ExtendWith(SecretLeakGuard.class)
 class GeminiProviderWireMockTest {
 
     static final String KEY = SecretLeakGuard.secret("AIzaSyGeminiWireMockLeakGuard_0123456789");

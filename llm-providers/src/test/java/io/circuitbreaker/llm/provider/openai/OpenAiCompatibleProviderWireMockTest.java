@@ -35,8 +35,6 @@ import io.circuitbreaker.llm.spi.ProviderType;
 import io.circuitbreaker.llm.testing.Fixtures;
 import io.circuitbreaker.llm.testing.SecretLeakGuard;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,16 +55,6 @@ class OpenAiCompatibleProviderWireMockTest {
     private final OpenAiCompatibleProvider provider = new OpenAiCompatibleProvider();
     private String baseUrl;
     private WireMock wm;
-
-    @BeforeAll
-    static void muteTransportDumps() {
-        OpenAiTestSupport.muteTransportHeaderDumps();
-    }
-
-    @AfterAll
-    static void restoreTransportDumps() {
-        OpenAiTestSupport.restoreTransportHeaderDumps();
-    }
 
     @BeforeEach
     void setUp(WireMockRuntimeInfo info) {

@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -135,14 +134,8 @@ class OpenAiErrorStatusTest {
 
     private final OpenAiProvider provider = new OpenAiProvider();
 
-    @BeforeAll
-    static void muteTransportDumps() {
-        OpenAiTestSupport.muteTransportHeaderDumps();
-    }
-
     @AfterAll
     static void guardSawEveryError() {
-        OpenAiTestSupport.restoreTransportHeaderDumps();
         assertTrue(SecretLeakGuard.observedCount() >= 2 * cases().count());
     }
 

@@ -44,7 +44,6 @@ import io.circuitbreaker.llm.testing.Fixtures;
 import io.circuitbreaker.llm.testing.SecretLeakGuard;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,14 +59,8 @@ class OpenAiProviderWireMockTest {
     private ProviderEndpoint endpoint;
     private WireMock wm;
 
-    @BeforeAll
-    static void muteTransportDumps() {
-        OpenAiTestSupport.muteTransportHeaderDumps();
-    }
-
     @AfterAll
     static void guardSawSomething() {
-        OpenAiTestSupport.restoreTransportHeaderDumps();
         assertTrue(SecretLeakGuard.observedCount() > 0);
     }
 

@@ -12,8 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** Awaiting answers, streams and failures in the adapter tests. */
 final class OpenAiTestSupport {
@@ -21,24 +19,6 @@ final class OpenAiTestSupport {
     static final long WAIT_SECONDS = 20;
 
     private OpenAiTestSupport() {
-    }
-
-    /**
-     * Apache HttpClient (the engine under the RESTEasy Rest Client used in these tests) dumps every request header,
-     * the Authorization header included, at DEBUG on these two loggers. {@link
-     * io.circuitbreaker.llm.testing.SecretLeakGuard} turns every logger to ALL, so that opt-in transport trace would
-     * be reported although no adapter code logs the key. They are held at INFO here, and only them: everything else
-     * stays under the guard. Production logging must keep them at INFO as well.
-     */
-    private static final List<Logger> TRANSPORT_DUMPS = List.of(Logger.getLogger("org.apache.http.headers"),
-            Logger.getLogger("org.apache.http.wire"));
-
-    static void muteTransportHeaderDumps() {
-        TRANSPORT_DUMPS.forEach(logger -> logger.setLevel(Level.INFO));
-    }
-
-    static void restoreTransportHeaderDumps() {
-        TRANSPORT_DUMPS.forEach(logger -> logger.setLevel(null));
     }
 
     static <T> T await(CompletionStage<T> stage) throws Exception {
