@@ -37,12 +37,27 @@ public record ProviderEndpoint(ProviderType type, URI baseUrl, Duration connectT
     }
 
     /**
-     * Resolves a path against the base URL, keeping the base's own path: base {@code https://h/v1} and path
-     * {@code chat/completions} give {@code https://h/v1/chat/completions}.
+     * Resolves a path against the base URL, keeping the base's own path and query: base {@code https://h/v1} and
+     * path {@code chat/completions} give {@code https://h/v1/chat/completions}; a base query such as Azure's
+     * {@code ?api-version=...} stays at the end. A query in {@code path} is joined to the base's.
      */
     public URI resolve(String path) {
         String base = baseUrl.toString();
+        String baseQuery = "";
+        int q = base.indexOf('?');
+        if (q >= 0) {
+            baseQuery = base.substring(q + 1);
+            base = base.substring(0, q);
+        }
         String relative = path.startsWith("/") ? path.substring(1) : path;
-        return URI.create(base.endsWith("/") ? base + relative : base + "/" + relative);
+        String pathQuery = "";
+        int pq = relative.indexOf('?');
+        if (pq >= 0) {
+            pathQuery = relative.substring(pq + 1);
+            relative = relative.substring(0, pq);
+        }
+        String query = baseQuery.isEmpty() ? pathQuery : pathQuery.isEmpty() ? baseQuery : pathQuery + "&" + baseQuery;
+        return URI.create((base.endsWith("/") ? base + relative : base + "/" + relative)
+                + (query.isEmpty() ? "" : "?" + query));
     }
 }
