@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The router's long-lived state (breakers, latency averages, routes) and the engine wired to the container: adapters
@@ -54,14 +53,6 @@ public class RouterRuntime {
     @Inject
     Config config;
 
-    @Inject
-    @ConfigProperties
-    RouterConfig routerConfig;
-
-    @Inject
-    @ConfigProperties
-    BreakerConfig breakerConfig;
-
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -72,23 +63,25 @@ public class RouterRuntime {
 
     @PostConstruct
     void init() {
-        breakers = new BreakerRegistry(new BreakerSettings(breakerConfig.consecutiveFailures,
-                breakerConfig.failureRatio, breakerConfig.window, breakerConfig.minimumCalls,
-                Duration.ofMillis(breakerConfig.openMs)), Instant::now);
+        RouterConfig routerConfig = RouterConfig.from(config);
+        BreakerConfig breakerConfig = BreakerConfig.from(config);
+        breakers = new BreakerRegistry(new BreakerSettings(breakerConfig.consecutiveFailures(),
+                breakerConfig.failureRatio(), breakerConfig.window(), breakerConfig.minimumCalls(),
+                Duration.ofMillis(breakerConfig.openMs())), Instant::now);
         LatencyTracker latency = new LatencyTracker();
-        RouterSettings settings = new RouterSettings(new RetryPolicy(routerConfig.attemptsPerDeployment,
-                Duration.ofMillis(routerConfig.backoffBaseMs), Duration.ofMillis(routerConfig.backoffMaxMs),
-                Duration.ofMillis(routerConfig.maxRetryAfterMs)), routerConfig.routeAroundClientErrors);
+        RouterSettings settings = new RouterSettings(new RetryPolicy(routerConfig.attemptsPerDeployment(),
+                Duration.ofMillis(routerConfig.backoffBaseMs()), Duration.ofMillis(routerConfig.backoffMaxMs()),
+                Duration.ofMillis(routerConfig.maxRetryAfterMs())), routerConfig.routeAroundClientErrors());
         engine = new RouterEngine(new RouterWiring(adapters::adapter,
                 d -> timeouts.endpoint(d.type(), d.baseUrl()),
                 d -> apiKeys.resolve(d.apiKeyId() == null ? d.providerId() : d.apiKeyId(), d.type()),
                 breakers, latency, new CandidateOrder(latency, new SplittableRandom()), scheduler,
                 new SplittableRandom(), settings));
-        defaultProvider = "none".equals(routerConfig.defaultProvider.trim().toLowerCase(Locale.ROOT))
+        defaultProvider = "none".equals(routerConfig.defaultProvider().trim().toLowerCase(Locale.ROOT))
                 ? Optional.empty()
-                : Optional.of(ProviderType.parse(routerConfig.defaultProvider).orElseThrow(() ->
+                : Optional.of(ProviderType.parse(routerConfig.defaultProvider()).orElseThrow(() ->
                         new IllegalArgumentException("llm.router.default-provider: unknown provider type "
-                                + routerConfig.defaultProvider)));
+                                + routerConfig.defaultProvider())));
         routes = RouteConfigReader.read(name -> config.getOptionalValue(name, String.class));
     }
 

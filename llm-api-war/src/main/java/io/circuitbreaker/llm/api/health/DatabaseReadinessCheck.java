@@ -1,6 +1,8 @@
 package io.circuitbreaker.llm.api.health;
 
+import io.circuitbreaker.llm.usage.UsageRecorder;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,13 +25,19 @@ public class DatabaseReadinessCheck implements HealthCheck {
     @Resource(lookup = "jdbc/llmgateway")
     DataSource dataSource;
 
+    @EJB
+    UsageRecorder usage;
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("database");
         try (Connection connection = dataSource.getConnection()) {
             boolean valid = connection.isValid(VALIDATION_TIMEOUT_SECONDS);
+            // the usage writer's backlog and losses: a database that keeps up shows 0 dropped
             return response.status(valid)
                     .withData("product", connection.getMetaData().getDatabaseProductName())
+                    .withData("usageQueueDepth", usage.queueDepth())
+                    .withData("usageRecordsDropped", usage.droppedCount())
                     .build();
         } catch (SQLException e) {
             // The SQL state identifies the failure without echoing a JDBC URL or credentials into health data.
