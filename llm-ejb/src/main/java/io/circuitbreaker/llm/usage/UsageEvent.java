@@ -2,6 +2,8 @@ package io.circuitbreaker.llm.usage;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 /**
  * What the router reports about one finished request, queued for writing off the request path. Tokens come from the
@@ -20,7 +22,7 @@ public record UsageEvent(String requestId, Instant createdAt, String callerKeyId
     UsageRecordEntity toEntity() {
         UsageRecordEntity e = new UsageRecordEntity();
         e.requestId = requestId;
-        e.createdAt = createdAt;
+        e.createdAt = LocalDateTime.ofInstant(createdAt, ZoneOffset.UTC);
         e.callerKeyId = callerKeyId;
         e.route = route;
         e.requestedModel = truncate(requestedModel, 256);

@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.LocalDateTime;
 
 /** One routed request, as stored. Indexed for the summary queries (by time, provider, model, caller key). */
 @Entity
@@ -29,8 +29,12 @@ public class UsageRecordEntity {
     @Column(name = "REQUEST_ID", length = 64, nullable = false)
     public String requestId;
 
+    /**
+     * When the request finished, in UTC. A LocalDateTime because Jakarta Persistence 3.1 has no mapping for Instant
+     * (EclipseLink would store it as a BLOB, which cannot be indexed or compared).
+     */
     @Column(name = "CREATED_AT", nullable = false)
-    public Instant createdAt;
+    public LocalDateTime createdAt;
 
     @Column(name = "CALLER_KEY_ID", length = 128)
     public String callerKeyId;
