@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RouterIT {
 
     private static final String PRIMARY_KEY = "sk-it-PRIMARY-0123456789abcdef";
-    private static final String SECONDARY_KEY = "sk-ant-it-SECONDARY-0123456789abcdef";
+    private static final String SECONDARY_KEY = "it-SECONDARY-fake-key-0123456789";
     private static final String PRIMARY_PATH = "/primary/v1/chat/completions";
     private static WireMockServer upstream;
     private final GatewayClient gateway = new GatewayClient();

