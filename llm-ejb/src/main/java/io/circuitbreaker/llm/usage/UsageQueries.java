@@ -3,6 +3,10 @@ package io.circuitbreaker.llm.usage;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /** Reads usage records back. */
@@ -22,5 +26,42 @@ public class UsageQueries {
         return em.createQuery("select u from UsageRecordEntity u where u.requestId = :id", UsageRecordEntity.class)
                 .setParameter("id", requestId)
                 .getResultList();
+    }
+
+    /**
+     * Usage of the requests that finished in {@code [from, to)}, one row per group, sorted by group key.
+     *
+     * <p>The database only selects the rows; they are aggregated in Java by {@link UsageSummaries} because the p95
+     * latency has no portable SQL form: PostgreSQL has {@code percentile_cont/percentile_disc ... within group} and
+     * Derby has nothing comparable, and JPQL has neither. Only the nine columns a summary needs are loaded.
+     *
+     * @throws IllegalArgumentException if an argument is missing or {@code from} is not before {@code to}
+     */
+    public List<UsageSummaryRow> summary(Instant from, Instant to, UsageGrouping by) {
+        if (from == null || to == null || by == null) {
+            throw new IllegalArgumentException("usage summary needs from, to and groupBy");
+        }
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("usage summary needs from before to, got from=" + from + " to=" + to);
+        }
+        List<Object[]> rows = em.createQuery("select u.createdAt, u.callerKeyId, u.providerId, u.model, u.outcome,"
+                + " u.inputTokens, u.outputTokens, u.costUsd, u.latencyMs from UsageRecordEntity u"
+                + " where u.createdAt >= :from and u.createdAt < :to", Object[].class)
+                // stored as UTC wall-clock time (see UsageRecordEntity.createdAt), so compare in UTC
+                .setParameter("from", LocalDateTime.ofInstant(from, ZoneOffset.UTC))
+                .setParameter("to", LocalDateTime.ofInstant(to, ZoneOffset.UTC))
+                .getResultList();
+        return UsageSummaries.summarise(rows.stream().map(UsageQueries::facts).toList(), by);
+    }
+
+    private static UsageFacts facts(Object[] row) {
+        return new UsageFacts((LocalDateTime) row[0], (String) row[1], (String) row[2], (String) row[3],
+                UsageEvent.Outcome.valueOf((String) row[4]), intOrNull(row[5]), intOrNull(row[6]),
+                (BigDecimal) row[7], ((Number) row[8]).longValue());
+    }
+
+    // drivers may hand back any Number for an INTEGER column
+    private static Integer intOrNull(Object value) {
+        return value == null ? null : ((Number) value).intValue();
     }
 }
