@@ -4,7 +4,9 @@ import io.circuitbreaker.llm.config.ApiKeys;
 import io.circuitbreaker.llm.config.BreakerConfig;
 import io.circuitbreaker.llm.config.RouteConfigReader;
 import io.circuitbreaker.llm.config.RouterConfig;
+import io.circuitbreaker.llm.registry.InvalidConfigurationException;
 import io.circuitbreaker.llm.registry.ProviderRegistry;
+import io.circuitbreaker.llm.registry.store.ConfigurationStore;
 import io.circuitbreaker.llm.router.resilience.BreakerRegistry;
 import io.circuitbreaker.llm.router.resilience.BreakerSettings;
 import io.circuitbreaker.llm.router.resilience.RetryPolicy;
@@ -18,6 +20,7 @@ import io.circuitbreaker.llm.spi.ProviderTimeouts;
 import io.circuitbreaker.llm.spi.ProviderType;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,10 +59,14 @@ public class RouterRuntime {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @EJB
+    ConfigurationStore store;
+
     private BreakerRegistry breakers;
     private RouterEngine engine;
     private Optional<ProviderType> defaultProvider;
     private volatile Map<String, RouteDefinition> routes = Map.of();
+    private Map<String, RouteDefinition> configRoutes = Map.of();
 
     @PostConstruct
     void init() {
@@ -82,7 +89,11 @@ public class RouterRuntime {
                 : Optional.of(ProviderType.parse(routerConfig.defaultProvider()).orElseThrow(() ->
                         new IllegalArgumentException("llm.router.default-provider: unknown provider type "
                                 + routerConfig.defaultProvider())));
-        routes = RouteConfigReader.read(name -> config.getOptionalValue(name, String.class));
+        configRoutes = RouteConfigReader.read(name -> config.getOptionalValue(name, String.class));
+        // routes configured through the API were stored; they win over a same-named route from MicroProfile Config
+        Map<String, RouteDefinition> all = new LinkedHashMap<>(configRoutes);
+        store.routes().forEach(route -> all.put(route.name(), route));
+        routes = Map.copyOf(all);
     }
 
     public Resolution resolve(String model) {
@@ -101,19 +112,51 @@ public class RouterRuntime {
         return routes;
     }
 
-    /** Adds or replaces a route; takes effect for the next request. */
+    /** Whether the route comes from MicroProfile Config ({@code llm.routes}) rather than from the API. */
+    public boolean isFromConfig(String name) {
+        RouteDefinition fromConfig = configRoutes.get(name);
+        return fromConfig != null && fromConfig.equals(routes.get(name));
+    }
+
+    /**
+     * Stores a route and makes it effective for the next request. Every candidate must resolve to a provider now,
+     * so a typo shows here rather than as failed requests later.
+     *
+     * @throws InvalidConfigurationException when a candidate names no provider
+     */
     public synchronized void putRoute(RouteDefinition route) {
         Map<String, RouteDefinition> next = new LinkedHashMap<>(routes);
         next.put(route.name(), route);
+        try {
+            new ModelResolver(registry.providers(), next, defaultProvider).resolve(route.name());
+        } catch (RuntimeException e) {
+            throw new InvalidConfigurationException(e.getMessage());
+        }
+        store.save(route);
         routes = Map.copyOf(next);
     }
 
+    /**
+     * Removes a route configured through the API. If MicroProfile Config defines a route of the same name, that one
+     * applies again.
+     *
+     * @return whether a route was removed
+     * @throws InvalidConfigurationException for a route that only MicroProfile Config defines
+     */
     public synchronized boolean removeRoute(String name) {
-        if (!routes.containsKey(name)) {
+        boolean stored = store.removeRoute(name);
+        if (!stored && configRoutes.containsKey(name)) {
+            throw new InvalidConfigurationException("route " + name + " is defined in MicroProfile Config "
+                    + "(llm.routes, llm.route." + name + ".*); remove it there");
+        }
+        if (!stored && !routes.containsKey(name)) {
             return false;
         }
         Map<String, RouteDefinition> next = new LinkedHashMap<>(routes);
         next.remove(name);
+        if (configRoutes.containsKey(name)) {
+            next.put(name, configRoutes.get(name));
+        }
         routes = Map.copyOf(next);
         return true;
     }

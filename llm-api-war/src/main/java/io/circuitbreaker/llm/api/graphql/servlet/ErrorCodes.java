@@ -8,10 +8,14 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Gives every error in a GraphQL answer an {@code extensions.code}, the one field clients can switch on. The engine
- * marks its own request errors only with a {@code classification}; those are mapped here.
+ * marks its own request errors only with a {@code classification}; those are mapped here. The gateway's own errors
+ * carry their code as a {@code [CODE] } message prefix (see {@code GatewayGraphQLException}); it is moved into
+ * {@code extensions.code} here, and the Java class name the engine adds as {@code extensions.exception} is dropped.
  */
 final class ErrorCodes {
 
@@ -19,6 +23,8 @@ final class ErrorCodes {
             "InvalidSyntax", "SYNTAX",
             "ValidationError", "VALIDATION",
             "OperationNotSupported", "BAD_REQUEST");
+
+    private static final Pattern CODED_MESSAGE = Pattern.compile("(?s)\\[([A-Z][A-Z_]*)] (.*)");
 
     private ErrorCodes() {
     }
@@ -43,17 +49,30 @@ final class ErrorCodes {
                     : JsonValue.EMPTY_JSON_OBJECT;
             String classification = extensions.getString("classification", "");
             requestError |= CODE_BY_CLASSIFICATION.containsKey(classification);
-            if (extensions.containsKey("code")) {
+            Matcher prefixed = CODED_MESSAGE.matcher(error.getString("message", ""));
+            if (prefixed.matches()) {
+                JsonObjectBuilder ext = Json.createObjectBuilder(extensions).add("code", prefixed.group(1));
+                ext.remove("exception");
+                errors.add(Json.createObjectBuilder(error).add("message", prefixed.group(2)).add("extensions", ext));
+                continue;
+            }
+            if (extensions.containsKey("code") && isGatewayCode(extensions.getString("code", ""))) {
                 errors.add(error);
                 continue;
             }
             String code = CODE_BY_CLASSIFICATION.getOrDefault(classification, "INTERNAL");
-            JsonObjectBuilder coded = Json.createObjectBuilder(error)
-                    .add("extensions", Json.createObjectBuilder(extensions).add("code", code));
+            // the engine's own codes ("runtime", exception class names) say nothing a client can act on
+            JsonObjectBuilder ext = Json.createObjectBuilder(extensions).add("code", code);
+            ext.remove("exception");
+            JsonObjectBuilder coded = Json.createObjectBuilder(error).add("extensions", ext);
             errors.add(coded);
         }
         JsonObject rewritten = Json.createObjectBuilder(answer).add("errors", errors).build();
         boolean noData = !answer.containsKey("data") || answer.isNull("data");
         return new Coded(rewritten.toString(), requestError && noData);
+    }
+
+    private static boolean isGatewayCode(String code) {
+        return code.matches("[A-Z][A-Z_]*");
     }
 }

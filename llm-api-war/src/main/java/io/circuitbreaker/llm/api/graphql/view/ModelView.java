@@ -1,6 +1,7 @@
-package io.circuitbreaker.llm.api.graphql;
+package io.circuitbreaker.llm.api.graphql.view;
 
 import io.circuitbreaker.llm.catalog.ModelDefinition;
+import io.circuitbreaker.llm.catalog.ProviderDefinition;
 import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
@@ -12,10 +13,24 @@ import org.eclipse.microprofile.graphql.Type;
 @Description("A model offered by a provider, with its limits and list prices.")
 public class ModelView {
 
+    private final ProviderDefinition owner; // not "provider": the engine would read a field and getter of one name as one property
     private final ModelDefinition model;
 
-    public ModelView(ModelDefinition model) {
+    public ModelView(ProviderDefinition provider, ModelDefinition model) {
+        this.owner = provider;
         this.model = model;
+    }
+
+    @NonNull
+    @Description("Id of the provider offering the model; provider/id is the model's unambiguous reference.")
+    public String getProvider() {
+        return owner.id();
+    }
+
+    @NonNull
+    @Description("Wire protocol of the provider: openai, anthropic, google or openai_compatible.")
+    public String getProviderType() {
+        return owner.providerType().wireName();
     }
 
     @NonNull
@@ -48,6 +63,11 @@ public class ModelView {
     @Description("US dollars per output token (exact decimal); null when the model is unpriced.")
     public BigDecimal getCostPerOutputToken() {
         return model.costPerOutputToken();
+    }
+
+    @Description("US dollars per input token served from the provider's prompt cache; null when priced as input.")
+    public BigDecimal getCostPerCachedInputToken() {
+        return model.costPerCachedInputToken();
     }
 
     @Description("Whether answers can be streamed.")

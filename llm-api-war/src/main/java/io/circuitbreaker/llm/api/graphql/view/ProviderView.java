@@ -1,4 +1,4 @@
-package io.circuitbreaker.llm.api.graphql;
+package io.circuitbreaker.llm.api.graphql.view;
 
 import io.circuitbreaker.llm.catalog.ProviderDefinition;
 import java.util.List;
@@ -12,9 +12,11 @@ import org.eclipse.microprofile.graphql.Type;
 public class ProviderView {
 
     private final ProviderDefinition provider;
+    private final HealthStatusView health;
 
-    public ProviderView(ProviderDefinition provider) {
+    public ProviderView(ProviderDefinition provider, HealthStatusView health) {
         this.provider = provider;
+        this.health = health;
     }
 
     @NonNull
@@ -48,6 +50,17 @@ public class ProviderView {
     @NonNull
     @Description("Models this provider offers.")
     public List<@NonNull ModelView> getModels() {
-        return provider.models().stream().map(ModelView::new).toList();
+        return provider.models().stream().map(m -> new ModelView(provider, m)).toList();
+    }
+
+    @Description("Whether the API key resolves through configuration (the key itself is never exposed).")
+    public boolean isApiKeyConfigured() {
+        return health.isApiKeyConfigured();
+    }
+
+    @NonNull
+    @Description("Whether the gateway can route to this provider now, and when it was last probed.")
+    public HealthStatusView getHealthStatus() {
+        return health;
     }
 }

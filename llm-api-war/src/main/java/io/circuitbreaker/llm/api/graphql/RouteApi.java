@@ -1,0 +1,63 @@
+package io.circuitbreaker.llm.api.graphql;
+
+import io.circuitbreaker.llm.graphql.input.RouteInput;
+import io.circuitbreaker.llm.api.graphql.view.RouteView;
+import io.circuitbreaker.llm.registry.InvalidConfigurationException;
+import io.circuitbreaker.llm.registry.RouteConfigurations;
+import io.circuitbreaker.llm.router.RouterRuntime;
+import io.circuitbreaker.llm.router.routing.RouteDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Comparator;
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+/** Routes: named virtual models with fallback, cheapest, fastest or weighted selection. */
+@GraphQLApi
+@ApplicationScoped
+public class RouteApi {
+
+    @Inject
+    RouterRuntime runtime;
+
+    @Query("routes")
+    @Description("Every route, by name.")
+    public @NonNull List<@NonNull RouteView> routes() {
+        return runtime.routes().values().stream()
+                .sorted(Comparator.comparing(RouteDefinition::name))
+                .map(this::view).toList();
+    }
+
+    @Mutation("configureRoute")
+    @Description("Creates or replaces a route; effective for the next request and kept across restarts.")
+    public @NonNull RouteView configureRoute(@NonNull @Name("input") RouteInput input)
+            throws GatewayGraphQLException {
+        try {
+            RouteDefinition route = RouteConfigurations.build(input.getName(), input.getStrategy(),
+                    input.getCandidates(), input.getWeights());
+            runtime.putRoute(route);
+            return view(route);
+        } catch (InvalidConfigurationException e) {
+            throw GatewayGraphQLException.validation(e.getMessage());
+        }
+    }
+
+    @Mutation("removeRoute")
+    @Description("Removes a route configured through the API; false when there was none.")
+    public boolean removeRoute(@NonNull @Name("name") String name) throws GatewayGraphQLException {
+        try {
+            return runtime.removeRoute(name);
+        } catch (InvalidConfigurationException e) {
+            throw GatewayGraphQLException.validation(e.getMessage());
+        }
+    }
+
+    private RouteView view(RouteDefinition route) {
+        return new RouteView(route, runtime.isFromConfig(route.name()));
+    }
+}

@@ -1,0 +1,78 @@
+package io.circuitbreaker.llm.api.graphql;
+
+import io.circuitbreaker.llm.api.graphql.view.RequestRecordView;
+import io.circuitbreaker.llm.api.graphql.view.UsageSummaryView;
+import io.circuitbreaker.llm.graphql.input.UsageGroupBy;
+import io.circuitbreaker.llm.usage.UsageGrouping;
+import io.circuitbreaker.llm.usage.UsageQueries;
+import io.circuitbreaker.llm.usage.UsageRecorder;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+/** Usage analytics over the recorded requests. */
+@GraphQLApi
+@ApplicationScoped
+public class UsageApi {
+
+    static final Duration MAX_RANGE = Duration.ofDays(366);
+
+    @EJB
+    UsageQueries queries;
+
+    @EJB
+    UsageRecorder recorder;
+
+    @Query("usageSummary")
+    @Description("Requests, errors, tokens, exact cost and latency per group, for requests finished in [from, to).")
+    public @NonNull List<@NonNull UsageSummaryView> usageSummary(
+            @Name("from") @Description("ISO-8601 instant, e.g. 2026-11-01T00:00:00Z (default: 24 hours before to).")
+            String from,
+            @Name("to") @Description("ISO-8601 instant (default: now).") String to,
+            @Name("groupBy") @DefaultValue("PROVIDER") @Description("PROVIDER, MODEL, API_KEY or DAY.")
+            UsageGroupBy groupBy) throws GatewayGraphQLException {
+        Instant end = instant(to, "to", Instant.now());
+        Instant start = instant(from, "from", end.minus(Duration.ofHours(24)));
+        if (!start.isBefore(end)) {
+            throw GatewayGraphQLException.validation("from must be before to");
+        }
+        if (Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
+            throw GatewayGraphQLException.validation("the range may span at most 366 days");
+        }
+        recorder.flush(); // read your own writes: requests just answered are counted
+        UsageGrouping grouping = groupBy == null ? UsageGrouping.PROVIDER : groupBy.grouping();
+        return queries.summary(start, end, grouping).stream().map(UsageSummaryView::new).toList();
+    }
+
+    @Query("recentRequests")
+    @Description("The most recent routed requests, newest first (at most 1000).")
+    public @NonNull List<@NonNull RequestRecordView> recentRequests(
+            @Name("limit") @DefaultValue("20") int limit) throws GatewayGraphQLException {
+        if (limit < 1 || limit > 1000) {
+            throw GatewayGraphQLException.validation("limit must be between 1 and 1000");
+        }
+        recorder.flush();
+        return queries.recent(limit).stream().map(RequestRecordView::new).toList();
+    }
+
+    private static Instant instant(String text, String field, Instant fallback) throws GatewayGraphQLException {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Instant.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw GatewayGraphQLException.validation(field + " must be an ISO-8601 instant such as "
+                    + "2026-11-01T00:00:00Z");
+        }
+    }
+}

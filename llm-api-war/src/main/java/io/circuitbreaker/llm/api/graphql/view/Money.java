@@ -1,0 +1,18 @@
+package io.circuitbreaker.llm.api.graphql.view;
+
+import java.math.BigDecimal;
+
+/** Exact amounts as clients read them: no trailing zeros from a DECIMAL column, integers without exponent. */
+final class Money {
+
+    private Money() {
+    }
+
+    static BigDecimal plain(BigDecimal amount) {
+        if (amount == null) {
+            return null;
+        }
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}
