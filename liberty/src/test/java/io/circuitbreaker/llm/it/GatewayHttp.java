@@ -1,0 +1,71 @@
+package io.circuitbreaker.llm.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Plain HTTP against one running gateway, as an operator or a GraphQL client would call it. Handed to the scenario
+ * steps of {@link PersistenceRestartIT}; it knows nothing of the server behind it, so the same instance serves before
+ * and after a restart.
+ */
+final class GatewayHttp {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final URI base;
+
+    GatewayHttp(int port) {
+        this.base = URI.create("http://localhost:" + port + "/");
+    }
+
+    URI base() {
+        return base;
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
+    HttpResponse<String> postJson(String path, String body) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Posts {@code {"query": query}} to /graphql. */
+    HttpResponse<String> graphql(String query) {
+        return postJson("graphql", Json.createObjectBuilder().add("query", query).build().toString());
+    }
+
+    /** Posts {@code {"query": query, "variables": variables}} to /graphql. */
+    HttpResponse<String> graphql(String query, JsonObject variables) {
+        return postJson("graphql",
+                Json.createObjectBuilder().add("query", query).add("variables", variables).build().toString());
+    }
+
+    static JsonObject json(HttpResponse<String> response) {
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,450 @@
+package io.circuitbreaker.llm.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * What the gateway keeps survives a restart of the server process, on each database it supports.
+ *
+ * <p>Each case creates a Liberty server of its own in the runtime the build unpacked (configuration copied from
+ * {@code config/}, the JDBC drivers the build ships, the gateway EAR in dropins), starts it with {@code bin/server
+ * start}, runs {@link #beforeRestart}, stops it with {@code bin/server stop}, starts it again on the same database,
+ * runs {@link #afterRestart} and stops it. The database is chosen exactly as an operator chooses it: by environment
+ * variables ({@code LLM_DB_URL}, {@code LLM_DB_USER}, {@code LLM_DB_PASSWORD}), none for embedded Derby.
+ *
+ * <p>Every run starts from an empty database: the Derby case deletes its server (and so its database) first, the
+ * PostgreSQL case creates a schema of its own and drops it afterwards. The PostgreSQL case runs only when the
+ * configured server accepts connections ({@code -Dit.pg.url} or {@code IT_PG_URL}, default
+ * {@code jdbc:postgresql://127.0.0.1:5432/test}; {@code it.pg.user}/{@code IT_PG_USER}, default {@code postgres};
+ * {@code it.pg.password}/{@code IT_PG_PASSWORD}, default empty); otherwise it is skipped. The servers listen on
+ * {@code -Dit.restart.http.port} (default 19081), so they run beside the Arquillian test server on 19080.
+ */
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
+class PersistenceRestartIT {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Servers started and not yet stopped: whatever a failed case leaves behind is stopped after the class. */
+    private static final Set<GatewayServer> RUNNING = ConcurrentHashMap.newKeySet();
+
+    enum Database {
+        DERBY("Apache Derby", "gateway-restart-derby"),
+        POSTGRESQL("PostgreSQL", "gateway-restart-pg");
+
+        final String product;
+        final String serverName;
+
+        Database(String product, String serverName) {
+            this.product = product;
+            this.serverName = serverName;
+        }
+    }
+
+    /** The case being run (JUnit creates a test instance per case). */
+    private Database database;
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Database.class)
+    void whatTheGatewayKeepsSurvivesARestart(Database database) throws Exception {
+        this.database = database;
+        int port = Integer.getInteger("it.restart.http.port", 19081);
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("HTTP_PORT", String.valueOf(port));
+
+        Postgres postgres = null;
+        String schema = null;
+        if (database == Database.POSTGRESQL) {
+            postgres = Postgres.configured();
+            assumeTrue(postgres.reachable(), "PostgreSQL case skipped: nothing accepts connections at "
+                    + postgres.hostAndPort() + " (set -Dit.pg.url or IT_PG_URL to point the test at a PostgreSQL)");
+            schema = postgres.createFreshSchema();
+            env.put("LLM_DB_URL", postgres.urlWithSchema(schema));
+            env.put("LLM_DB_USER", postgres.user());
+            env.put("LLM_DB_PASSWORD", postgres.password());
+        }
+
+        GatewayServer server = GatewayServer.fresh(database.serverName, port, env);
+        GatewayHttp gateway = new GatewayHttp(port);
+        try {
+            server.start();
+            if (postgres != null) {
+                assertTrue(postgres.tables(schema).contains("llm_usage_record"),
+                        "the gateway created its tables in schema " + schema + ": " + postgres.tables(schema));
+            } else {
+                assertTrue(Files.isDirectory(server.dir().resolve("database/llmgateway")),
+                        "embedded Derby lives under the server's output directory");
+            }
+            beforeRestart(gateway);
+
+            server.stop();
+            server.start();
+            afterRestart(gateway);
+        } finally {
+            server.stop();
+            if (postgres != null) {
+                postgres.dropSchema(schema);
+            }
+        }
+        server.assertLogsDoNotContain(env.get("LLM_DB_PASSWORD"));
+    }
+
+    /*
+     * The scenario. Together the two steps prove that what the gateway keeps in its database is still there, unchanged,
+     * after the server process stopped and a new process started on the same database, with the database chosen by
+     * configuration alone. beforeRestart runs on the first start (an empty database), afterRestart on the second.
+     * Today they check what the gateway serves from persistent state and over HTTP: the readiness check is answered
+     * by this case's database, and the GraphQL catalog lists the three built-in providers on both starts. A provider
+     * configured through the GraphQL mutation configureLlmProvider belongs here: configure it in beforeRestart, read
+     * it back unchanged in afterRestart.
+     */
+
+    void beforeRestart(GatewayHttp g) {
+        assertReadyOnThisCasesDatabase(g);
+        assertEquals(List.of("openai", "anthropic", "google"), providerIds(g));
+    }
+
+    void afterRestart(GatewayHttp g) {
+        assertReadyOnThisCasesDatabase(g);
+        assertEquals(List.of("openai", "anthropic", "google"), providerIds(g));
+    }
+
+    private void assertReadyOnThisCasesDatabase(GatewayHttp g) {
+        HttpResponse<String> response = g.get("health/ready");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject check = GatewayHttp.json(response).getJsonArray("checks").getJsonObject(0);
+        assertEquals("database", check.getString("name"));
+        assertEquals(database.product, check.getJsonObject("data").getString("product"), response.body());
+    }
+
+    private static List<String> providerIds(GatewayHttp g) {
+        HttpResponse<String> response = g.graphql("{ llmProviders { id } }");
+        assertEquals(200, response.statusCode(), response.body());
+        return GatewayHttp.json(response).getJsonObject("data").getJsonArray("llmProviders")
+                .getValuesAs(JsonObject.class).stream().map(p -> p.getString("id")).toList();
+    }
+
+    @AfterAll
+    static void stopWhateverIsStillRunning() {
+        for (GatewayServer server : List.copyOf(RUNNING)) {
+            try {
+                server.stop();
+            } catch (RuntimeException e) {
+                System.err.println("[PersistenceRestartIT] could not stop " + server.name() + ": " + e);
+            }
+        }
+    }
+
+    /** A gateway server of its own in the unpacked Liberty runtime, driven through {@code bin/server}. */
+    static final class GatewayServer {
+
+        private final Path wlp;
+        private final String name;
+        private final Path dir;
+        private final int port;
+        private final Map<String, String> env;
+        private boolean running;
+
+        private GatewayServer(Path wlp, String name, int port, Map<String, String> env) {
+            this.wlp = wlp;
+            this.name = name;
+            this.dir = wlp.resolve("usr/servers").resolve(name);
+            this.port = port;
+            this.env = Map.copyOf(env);
+        }
+
+        /** Creates (or re-creates, with an empty Derby database) the server from config/, the drivers and the EAR. */
+        static GatewayServer fresh(String name, int port, Map<String, String> env) throws IOException {
+            GatewayServer server = new GatewayServer(Path.of(required("wlp.home")), name, port, env);
+            deleteRecursively(server.dir);
+            Files.createDirectories(server.dir.resolve("dropins"));
+            Files.createDirectories(server.dir.resolve("lib/jdbc"));
+            // config/ is the single source of the server configuration: server.xml, bootstrap.properties, ...
+            copyFiles(Path.of(required("gateway.config.dir")), server.dir);
+            copyFiles(Path.of(required("gateway.jdbc.dir")), server.dir.resolve("lib/jdbc"));
+            Files.copy(Path.of(required("gateway.ear")), server.dir.resolve("dropins/llm-gateway.ear"));
+            return server;
+        }
+
+        String name() {
+            return name;
+        }
+
+        Path dir() {
+            return dir;
+        }
+
+        void start() throws IOException, InterruptedException {
+            if (accepts(port)) {
+                fail("port " + port + " is already in use; set -Dit.restart.http.port to a free port");
+            }
+            long begin = System.nanoTime();
+            RUNNING.add(this);
+            running = true; // from here on, stop() is owed even if the start fails half way
+            serverCommand("start", START_TIMEOUT);
+            awaitReady(begin + START_TIMEOUT.toNanos());
+            log("%s started and ready in %.1f s", name, (System.nanoTime() - begin) / 1e9);
+        }
+
+        void stop() {
+            if (!running) {
+                return;
+            }
+            long begin = System.nanoTime();
+            try {
+                serverCommand("stop", STOP_TIMEOUT);
+                long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+                while (accepts(port) && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while stopping " + name, e);
+            } finally {
+                running = false;
+                RUNNING.remove(this);
+            }
+            log("%s stopped in %.1f s", name, (System.nanoTime() - begin) / 1e9);
+        }
+
+        void assertLogsDoNotContain(String secret) throws IOException {
+            if (secret == null || secret.isEmpty()) {
+                return;
+            }
+            try (Stream<Path> files = Files.walk(dir.resolve("logs"))) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    assertFalse(Files.readString(file, StandardCharsets.ISO_8859_1).contains(secret),
+                            "the database password appears in " + file);
+                }
+            }
+        }
+
+        private void serverCommand(String action, Duration timeout) throws IOException, InterruptedException {
+            boolean windows = System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("win");
+            Path script = wlp.resolve(windows ? "bin/server.bat" : "bin/server");
+            Path output = dir.resolve("server-" + action + ".out");
+            ProcessBuilder builder = new ProcessBuilder(script.toString(), action, name)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(output.toFile()));
+            Map<String, String> environment = builder.environment();
+            // only this case's settings: nothing from the shell that started the build may pick the database or port
+            for (String inherited : List.of("LLM_DB_URL", "LLM_DB_USER", "LLM_DB_PASSWORD", "HTTP_PORT", "HTTP_HOST",
+                    "WLP_USER_DIR", "WLP_OUTPUT_DIR")) {
+                environment.remove(inherited);
+            }
+            environment.putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+            environment.putAll(env);
+
+            Process process = builder.start();
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                fail("bin/server " + action + " " + name + " did not return within " + timeout.toSeconds() + " s: "
+                        + Files.readString(output));
+            }
+            if (process.exitValue() != 0) {
+                fail("bin/server " + action + " " + name + " exited with " + process.exitValue() + ": "
+                        + Files.readString(output) + messagesTail());
+            }
+        }
+
+        private void awaitReady(long deadlineNanos) throws IOException, InterruptedException {
+            GatewayHttp http = new GatewayHttp(port);
+            String last = "no answer";
+            while (System.nanoTime() < deadlineNanos) {
+                try {
+                    HttpResponse<String> ready = http.get("health/ready");
+                    last = ready.statusCode() + " " + ready.body();
+                    if (ready.statusCode() == 200 && "UP".equals(GatewayHttp.json(ready).getString("status"))) {
+                        assertFalse(ready.body().contains("jdbc:"), "readiness data names no JDBC URL: " + last);
+                        String password = env.get("LLM_DB_PASSWORD");
+                        assertFalse(password != null && !password.isEmpty() && ready.body().contains(password),
+                                "readiness data holds no password");
+                        return;
+                    }
+                } catch (UncheckedIOException notListeningYet) {
+                    last = notListeningYet.getCause().toString();
+                }
+                String messages = messages();
+                if (messages.contains("CWWKZ0002E") || messages.contains("CWWKZ0004E")) {
+                    fail(name + ": the gateway application failed to start" + messagesTail());
+                }
+                Thread.sleep(250);
+            }
+            fail(name + " not ready within " + START_TIMEOUT.toSeconds() + " s; last answer: " + last + messagesTail());
+        }
+
+        private String messages() throws IOException {
+            Path log = dir.resolve("logs/messages.log");
+            return Files.isRegularFile(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
+        }
+
+        private String messagesTail() throws IOException {
+            List<String> lines = messages().lines().toList();
+            return "\n--- last lines of " + dir.resolve("logs/messages.log") + " ---\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        }
+
+        private static boolean accepts(int port) {
+            return Postgres.accepts("localhost", port);
+        }
+
+        private static void copyFiles(Path from, Path to) throws IOException {
+            List<Path> files;
+            try (Stream<Path> listing = Files.list(from)) {
+                files = listing.filter(Files::isRegularFile).toList();
+            }
+            if (files.isEmpty()) {
+                throw new IllegalStateException("nothing to copy in " + from);
+            }
+            for (Path file : files) {
+                Files.copy(file, to.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+
+        private static void deleteRecursively(Path dir) throws IOException {
+            if (!Files.exists(dir)) {
+                return;
+            }
+            try (Stream<Path> tree = Files.walk(dir)) {
+                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+
+        private static String required(String property) {
+            String value = System.getProperty(property);
+            if (value == null || value.isBlank()) {
+                throw new IllegalStateException("system property " + property + " is not set (failsafe passes it)");
+            }
+            return value;
+        }
+    }
+
+    /** The PostgreSQL the PostgreSQL case runs against, and a schema of its own per run. */
+    record Postgres(String url, String user, String password) {
+
+        static Postgres configured() {
+            return new Postgres(setting("it.pg.url", "IT_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
+                    setting("it.pg.user", "IT_PG_USER", "postgres"),
+                    setting("it.pg.password", "IT_PG_PASSWORD", ""));
+        }
+
+        boolean reachable() {
+            URI uri = uri();
+            return accepts(uri.getHost(), port(uri));
+        }
+
+        String hostAndPort() {
+            URI uri = uri();
+            return uri.getHost() + ":" + port(uri);
+        }
+
+        String createFreshSchema() throws SQLException {
+            String schema = "llm_it_" + Long.toString(System.currentTimeMillis(), 36);
+            execute("CREATE SCHEMA " + schema);
+            return schema;
+        }
+
+        String urlWithSchema(String schema) {
+            return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        }
+
+        List<String> tables(String schema) throws SQLException {
+            try (Connection connection = connect();
+                 PreparedStatement query = connection.prepareStatement(
+                         "SELECT table_name FROM information_schema.tables WHERE table_schema = ? ORDER BY 1")) {
+                query.setString(1, schema);
+                List<String> tables = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        tables.add(rows.getString(1).toLowerCase(Locale.ROOT));
+                    }
+                }
+                return tables;
+            }
+        }
+
+        void dropSchema(String schema) throws SQLException {
+            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+
+        private void execute(String sql) throws SQLException {
+            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+        }
+
+        private Connection connect() throws SQLException {
+            DriverManager.setLoginTimeout(10);
+            return DriverManager.getConnection(url, user, password);
+        }
+
+        private URI uri() {
+            return URI.create(url.substring("jdbc:".length()));
+        }
+
+        private static int port(URI uri) {
+            return uri.getPort() < 0 ? 5432 : uri.getPort();
+        }
+
+        static boolean accepts(String host, int port) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(host, port), 1000);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        private static String setting(String property, String environmentVariable, String defaultValue) {
+            String value = System.getProperty(property);
+            if (value == null) {
+                value = System.getenv(environmentVariable);
+            }
+            return value == null ? defaultValue : value;
+        }
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.println("[PersistenceRestartIT] " + String.format(Locale.ROOT, format, args));
+    }
+}
