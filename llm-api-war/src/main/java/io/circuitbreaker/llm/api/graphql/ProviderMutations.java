@@ -1,6 +1,6 @@
 package io.circuitbreaker.llm.api.graphql;
 
-import io.circuitbreaker.llm.graphql.input.ProviderConfigInput;
+import io.circuitbreaker.llm.api.graphql.input.ProviderConfigInput;
 import io.circuitbreaker.llm.api.graphql.view.ProviderView;
 import io.circuitbreaker.llm.catalog.ProviderDefinition;
 import io.circuitbreaker.llm.registry.InvalidConfigurationException;

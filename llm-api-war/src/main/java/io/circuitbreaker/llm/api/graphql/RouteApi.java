@@ -1,6 +1,6 @@
 package io.circuitbreaker.llm.api.graphql;
 
-import io.circuitbreaker.llm.graphql.input.RouteInput;
+import io.circuitbreaker.llm.api.graphql.input.RouteInput;
 import io.circuitbreaker.llm.api.graphql.view.RouteView;
 import io.circuitbreaker.llm.registry.InvalidConfigurationException;
 import io.circuitbreaker.llm.registry.RouteConfigurations;

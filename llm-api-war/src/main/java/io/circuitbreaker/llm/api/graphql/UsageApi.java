@@ -2,7 +2,7 @@ package io.circuitbreaker.llm.api.graphql;
 
 import io.circuitbreaker.llm.api.graphql.view.RequestRecordView;
 import io.circuitbreaker.llm.api.graphql.view.UsageSummaryView;
-import io.circuitbreaker.llm.graphql.input.UsageGroupBy;
+import io.circuitbreaker.llm.api.graphql.input.UsageGroupBy;
 import io.circuitbreaker.llm.usage.UsageGrouping;
 import io.circuitbreaker.llm.usage.UsageQueries;
 import io.circuitbreaker.llm.usage.UsageRecorder;

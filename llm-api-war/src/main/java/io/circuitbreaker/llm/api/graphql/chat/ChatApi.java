@@ -1,7 +1,7 @@
 package io.circuitbreaker.llm.api.graphql.chat;
 
 import io.circuitbreaker.llm.api.graphql.GatewayGraphQLException;
-import io.circuitbreaker.llm.graphql.input.ChatCompletionInput;
+import io.circuitbreaker.llm.api.graphql.input.ChatCompletionInput;
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.router.CallerContext;
 import io.circuitbreaker.llm.router.LlmRouter;

@@ -1,10 +1,10 @@
 package io.circuitbreaker.llm.api.graphql.chat;
 
 import io.circuitbreaker.llm.api.graphql.GatewayGraphQLException;
-import io.circuitbreaker.llm.graphql.input.ChatCompletionInput;
-import io.circuitbreaker.llm.graphql.input.ChatMessageInput;
-import io.circuitbreaker.llm.graphql.input.ToolCallInput;
-import io.circuitbreaker.llm.graphql.input.ToolInput;
+import io.circuitbreaker.llm.api.graphql.input.ChatCompletionInput;
+import io.circuitbreaker.llm.api.graphql.input.ChatMessageInput;
+import io.circuitbreaker.llm.api.graphql.input.ToolCallInput;
+import io.circuitbreaker.llm.api.graphql.input.ToolInput;
 import io.circuitbreaker.llm.model.ChatMessage;
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.ContentPart;

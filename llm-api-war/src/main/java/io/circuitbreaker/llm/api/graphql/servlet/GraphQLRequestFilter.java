@@ -17,8 +17,9 @@ import java.util.logging.Logger;
  * Wraps every request to the MicroProfile GraphQL endpoint to make the container's behaviour fit the gateway:
  * <ul>
  *   <li>a malformed JSON envelope is answered with a GraphQL error (see {@link RequestEnvelope});</li>
- *   <li>resolver beans are looked up under the class loader they were discovered with (see
- *       {@link GraphQLApiClassLoaderRecorder} for the Open Liberty EAR issue this works around);</li>
+ *   <li>resolver beans are looked up under the class loader they were discovered with, while argument classes
+ *       still load from this module (see {@link GraphQLApiClassLoaderRecorder} and {@link BridgingClassLoader} for
+ *       the Open Liberty EAR issue this works around);</li>
  *   <li>failures that escape the GraphQL servlet become GraphQL errors with a code (see {@link GraphQLFailure}), and
  *       every error in an answer carries an {@code extensions.code} (see {@link ErrorCodes});</li>
  *   <li>numbers are sent in plain notation (see {@link PlainNumbers}), so prices read {@code 0.000000075}.</li>
@@ -47,8 +48,8 @@ public class GraphQLRequestFilter extends HttpFilter {
         Thread thread = Thread.currentThread();
         ClassLoader requestLoader = thread.getContextClassLoader();
         ClassLoader discoveryLoader = GraphQLApiClassLoaderRecorder.discoveryClassLoader();
-        if (discoveryLoader != null) {
-            thread.setContextClassLoader(discoveryLoader);
+        if (discoveryLoader != null && discoveryLoader != requestLoader) {
+            thread.setContextClassLoader(bridge(requestLoader, discoveryLoader));
         }
         try {
             chain.doFilter(checked, buffered);
@@ -64,6 +65,17 @@ public class GraphQLRequestFilter extends HttpFilter {
             thread.setContextClassLoader(requestLoader);
         }
         send(buffered, response);
+    }
+
+    private static volatile BridgingClassLoader bridge;
+
+    private static ClassLoader bridge(ClassLoader requestLoader, ClassLoader discoveryLoader) {
+        BridgingClassLoader current = bridge;
+        if (current == null || !current.bridges(requestLoader, discoveryLoader)) {
+            current = new BridgingClassLoader(requestLoader, discoveryLoader);
+            bridge = current;
+        }
+        return current;
     }
 
     private static void send(BufferedResponse buffered, HttpServletResponse response) throws IOException {

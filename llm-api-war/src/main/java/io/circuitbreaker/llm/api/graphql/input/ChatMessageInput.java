@@ -1,4 +1,4 @@
-package io.circuitbreaker.llm.graphql.input;
+package io.circuitbreaker.llm.api.graphql.input;
 
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;

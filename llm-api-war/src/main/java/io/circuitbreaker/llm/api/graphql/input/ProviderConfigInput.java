@@ -1,4 +1,4 @@
-package io.circuitbreaker.llm.graphql.input;
+package io.circuitbreaker.llm.api.graphql.input;
 
 import io.circuitbreaker.llm.registry.ProviderConfiguration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.circuitbreaker.llm.graphql.input;
+package io.circuitbreaker.llm.api.graphql.input;
 
 import io.circuitbreaker.llm.registry.ModelConfiguration;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package io.circuitbreaker.llm.graphql.input;
+package io.circuitbreaker.llm.api.graphql.input;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;

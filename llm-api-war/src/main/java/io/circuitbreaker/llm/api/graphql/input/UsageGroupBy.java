@@ -1,4 +1,4 @@
-package io.circuitbreaker.llm.graphql.input;
+package io.circuitbreaker.llm.api.graphql.input;
 
 import io.circuitbreaker.llm.usage.UsageGrouping;
 import org.eclipse.microprofile.graphql.Description;
