@@ -55,8 +55,9 @@ class GatewayFoundationIT {
     void startupReportsTheLoadedCatalog() {
         JsonObject check = GatewayClient.json(gateway.get("health/started")).getJsonArray("checks").getJsonObject(0);
         assertEquals("catalog", check.getString("name"));
-        assertEquals(3, check.getJsonObject("data").getInt("providers"));
-        assertEquals(8, check.getJsonObject("data").getInt("models"));
+        // at least the seeded catalog: other tests of this server may have configured more
+        assertTrue(check.getJsonObject("data").getInt("providers") >= 3, check.toString());
+        assertTrue(check.getJsonObject("data").getInt("models") >= 8, check.toString());
         assertEquals("openai,anthropic,google,openai_compatible", check.getJsonObject("data").getString("adapters"));
     }
 
@@ -66,11 +67,11 @@ class GatewayFoundationIT {
                 "{ llmProviders { providerType name models { id costPerInputToken costPerOutputToken contextWindow } } }");
         assertEquals(200, response.statusCode(), response.body());
         JsonArray providers = GatewayClient.json(response).getJsonObject("data").getJsonArray("llmProviders");
-        assertEquals(List.of("openai", "anthropic", "google"),
-                providers.getValuesAs(JsonObject.class).stream().map(p -> p.getString("providerType")).toList());
+        assertEquals(List.of("openai", "anthropic", "google"), providers.getValuesAs(JsonObject.class).stream()
+                .map(p -> p.getString("providerType")).toList().subList(0, 3), "the seeded catalog comes first");
 
         Map<String, JsonObject> models = new LinkedHashMap<>();
-        for (JsonObject provider : providers.getValuesAs(JsonObject.class)) {
+        for (JsonObject provider : providers.getValuesAs(JsonObject.class).subList(0, 3)) {
             for (JsonObject model : provider.getJsonArray("models").getValuesAs(JsonObject.class)) {
                 models.put(model.getString("id"), model);
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -128,21 +129,71 @@ class PersistenceRestartIT {
     /*
      * The scenario. Together the two steps prove that what the gateway keeps in its database is still there, unchanged,
      * after the server process stopped and a new process started on the same database, with the database chosen by
-     * configuration alone. beforeRestart runs on the first start (an empty database), afterRestart on the second.
-     * Today they check what the gateway serves from persistent state and over HTTP: the readiness check is answered
-     * by this case's database, and the GraphQL catalog lists the three built-in providers on both starts. A provider
-     * configured through the GraphQL mutation configureLlmProvider belongs here: configure it in beforeRestart, read
-     * it back unchanged in afterRestart.
+     * configuration alone. beforeRestart runs on the first start (an empty database: the default catalog is seeded),
+     * afterRestart on the second: a provider configured through configureLlmProvider reads back field for field, a
+     * built-in provider that was removed stays removed (the catalog is seeded once, not at every start), an edited
+     * price keeps its edit, and a route configured through configureRoute is still there.
      */
+
+    private static final String PROVIDER_FIELDS = "id providerType name baseUrl apiKeyId models { id name maxTokens "
+            + "contextWindow costPerInputToken costPerOutputToken costPerCachedInputToken supportsStreaming "
+            + "supportsFunctionCalling capabilities }";
+    private String configuredProvider;
+    private String configuredRoutes;
+    private String editedGoogle;
 
     void beforeRestart(GatewayHttp g) {
         assertReadyOnThisCasesDatabase(g);
         assertEquals(List.of("openai", "anthropic", "google"), providerIds(g));
+
+        JsonObject model = Json.createObjectBuilder().add("id", "llama3.1:8b").add("name", "Llama 3.1 8B")
+                .add("maxTokens", 8192).add("contextWindow", 131072)
+                .add("costPerInputToken", new java.math.BigDecimal("0.000000075"))
+                .add("costPerOutputToken", new java.math.BigDecimal("0.0000002"))
+                .add("supportsStreaming", true).add("supportsFunctionCalling", false)
+                .add("capabilities", Json.createArrayBuilder().add("text_generation")).build();
+        JsonObject input = Json.createObjectBuilder().add("id", "restart-ollama").add("providerType", "openai_compatible")
+                .add("name", "Restart Ollama").add("baseUrl", "http://127.0.0.1:11434/v1").add("apiKeyId", "ollama-key")
+                .add("models", Json.createArrayBuilder().add(model)).build();
+        HttpResponse<String> configured = g.graphql("mutation($input: LlmproviderConfigInput!) { "
+                + "configureLlmProvider(input: $input) { id } }", Json.createObjectBuilder().add("input", input).build());
+        assertEquals("restart-ollama", data(configured).getJsonObject("configureLlmProvider").getString("id"));
+
+        data(g.graphql("mutation { configureLlmProvider(input: {providerType: \"google\", name: \"Google Gemini\", "
+                + "models: [{id: \"gemini-1.5-flash\", costPerInputToken: 0.00000005}]}) { id } }"));
+        assertTrue(data(g.graphql("mutation { removeLlmProvider(id: \"anthropic\") }")).getBoolean("removeLlmProvider"));
+        data(g.graphql("mutation { configureRoute(input: {name: \"restart-route\", strategy: \"weighted\", "
+                + "candidates: [\"restart-ollama/llama3.1:8b\", \"google/gemini-1.5-flash\"], weights: [3, 1]}) "
+                + "{ name } }"));
+
+        configuredProvider = provider(g, "restart-ollama");
+        editedGoogle = provider(g, "google");
+        configuredRoutes = data(g.graphql("{ routes { name strategy candidates weights source } }")).toString();
+        assertTrue(configuredProvider.contains("\"costPerInputToken\":0.000000075"), configuredProvider);
+        assertTrue(editedGoogle.contains("\"costPerInputToken\":0.00000005,"), editedGoogle);
     }
 
     void afterRestart(GatewayHttp g) {
         assertReadyOnThisCasesDatabase(g);
-        assertEquals(List.of("openai", "anthropic", "google"), providerIds(g));
+        assertEquals(List.of("openai", "google", "restart-ollama"), providerIds(g));
+        assertEquals(configuredProvider, provider(g, "restart-ollama"));
+        assertEquals(editedGoogle, provider(g, "google"));
+        assertEquals(configuredRoutes, data(g.graphql("{ routes { name strategy candidates weights source } }"))
+                .toString());
+    }
+
+    /** The raw answer, as the client reads it (re-serialising the parsed JSON would print 7.5E-8). */
+    private static String provider(GatewayHttp g, String id) {
+        HttpResponse<String> response = g.graphql("{ llmProvider(id: \"" + id + "\") { " + PROVIDER_FIELDS + " } }");
+        assertFalse(data(response).isNull("llmProvider"), response.body());
+        return response.body();
+    }
+
+    private static JsonObject data(HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject body = GatewayHttp.json(response);
+        assertFalse(body.containsKey("errors"), response.body());
+        return body.getJsonObject("data");
     }
 
     private void assertReadyOnThisCasesDatabase(GatewayHttp g) {

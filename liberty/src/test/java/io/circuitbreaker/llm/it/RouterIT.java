@@ -72,6 +72,11 @@ class RouterIT {
     @AfterAll
     static void stopUpstreams() {
         upstream.stop();
+        // configuration is persistent now: leave the shared test server's database as the other tests expect it
+        GatewayClient gateway = new GatewayClient();
+        gateway.graphql("mutation { removeRoute(name: \"it-smart\") }");
+        gateway.graphql("mutation { removeLlmProvider(id: \"it-primary\") }");
+        gateway.graphql("mutation { removeLlmProvider(id: \"it-secondary\") }");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.circuitbreaker.llm.registry;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -18,6 +20,7 @@ public record ProviderConfiguration(String id, String providerType, String name,
         List<ModelConfiguration> models, boolean replaceModels) {
 
     public ProviderConfiguration {
-        models = models == null ? List.of() : List.copyOf(models);
+        // not List.copyOf: a null element is the client's mistake, reported as such by ProviderConfigurations
+        models = models == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(models));
     }
 }

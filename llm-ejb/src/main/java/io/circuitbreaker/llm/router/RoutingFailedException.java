@@ -2,6 +2,7 @@ package io.circuitbreaker.llm.router;
 
 import io.circuitbreaker.llm.error.ErrorKind;
 import io.circuitbreaker.llm.error.LlmProviderException;
+import jakarta.ejb.ApplicationException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import java.util.Optional;
  * No candidate answered. Carries every attempt and the error that decided the outcome (the last upstream error, or
  * the one returned to the caller as-is, e.g. an invalid request), so the API can answer with the right status.
  */
+// an application exception, so callers of the EJBs get it as thrown, not wrapped in an EJBException
+@ApplicationException
 public class RoutingFailedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -50,11 +50,16 @@ final class UsageEvents {
             Long timeToFirstTokenMs, UsageEvent.Outcome outcome, String errorKind) {
         long calledDeployments = attempts.stream().filter(a -> a.outcome() == Attempt.Outcome.SUCCEEDED
                 || a.outcome() == Attempt.Outcome.FAILED).map(Attempt::deployment).distinct().count();
+        // a failed request is charged to the deployment that failed last, so per-provider error counts add up
+        String failedLast = deployment != null ? null : attempts.stream()
+                .filter(a -> a.outcome() == Attempt.Outcome.FAILED).map(Attempt::deployment)
+                .reduce((first, second) -> second).orElse(null);
+        int slash = failedLast == null ? -1 : failedLast.indexOf('/');
         return new UsageEvent(caller.requestId(), Instant.now(), caller.callerKeyId(), resolution.route(),
                 resolution.requested(),
-                deployment == null ? null : deployment.providerId(),
+                deployment != null ? deployment.providerId() : slash > 0 ? failedLast.substring(0, slash) : null,
                 deployment == null ? null : deployment.type().wireName(),
-                deployment == null ? null : deployment.model().id(),
+                deployment != null ? deployment.model().id() : slash > 0 ? failedLast.substring(slash + 1) : null,
                 streamed, attempts.size(), (int) Math.max(0, calledDeployments - 1),
                 attempts.stream().map(Attempt::toString).collect(Collectors.joining(",")),
                 usage == null ? null : usage.inputTokens(),

@@ -17,7 +17,7 @@ public class UsageQueries {
     EntityManager em;
 
     public List<UsageRecordEntity> recent(int limit) {
-        return em.createQuery("select u from UsageRecordEntity u order by u.id desc", UsageRecordEntity.class)
+        return em.createQuery("select u from UsageRecordEntity u order by u.createdAt desc, u.id desc", UsageRecordEntity.class)
                 .setMaxResults(Math.max(1, Math.min(limit, 1000)))
                 .getResultList();
     }

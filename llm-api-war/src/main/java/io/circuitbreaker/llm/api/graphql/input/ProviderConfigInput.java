@@ -40,7 +40,7 @@ public class ProviderConfigInput {
 
     public ProviderConfiguration toConfiguration() {
         return new ProviderConfiguration(id, providerType, name, baseUrl, apiKeyId,
-                models == null ? List.of() : models.stream().map(ModelConfigInput::toConfiguration).toList(),
+                models == null ? List.of() : models.stream().map(m -> m == null ? null : m.toConfiguration()).toList(),
                 Boolean.TRUE.equals(replaceModels));
     }
 
