@@ -19,8 +19,14 @@ final class GatewayClient {
 
     private final URI base;
 
+    /** The Arquillian-managed test server. */
     GatewayClient() {
-        this.base = URI.create("http://localhost:" + System.getProperty("it.http.port", "19080") + "/");
+        this(Integer.parseInt(System.getProperty("it.http.port", "19080")));
+    }
+
+    /** A gateway on another local port (the restart test runs servers of its own). */
+    GatewayClient(int port) {
+        this.base = URI.create("http://localhost:" + port + "/");
     }
 
     HttpResponse<String> get(String path) {
@@ -37,6 +43,12 @@ final class GatewayClient {
     HttpResponse<String> graphql(String query) {
         String body = Json.createObjectBuilder().add("query", query).build().toString();
         return postJson("graphql", body);
+    }
+
+    /** Posts {@code {"query": query, "variables": variables}} to /graphql. */
+    HttpResponse<String> graphql(String query, JsonObject variables) {
+        return postJson("graphql",
+                Json.createObjectBuilder().add("query", query).add("variables", variables).build().toString());
     }
 
     static JsonObject json(HttpResponse<String> response) {

@@ -102,7 +102,7 @@ class PersistenceRestartIT {
         }
 
         GatewayServer server = GatewayServer.fresh(database.serverName, port, env);
-        GatewayHttp gateway = new GatewayHttp(port);
+        GatewayClient gateway = new GatewayClient(port);
         try {
             server.start();
             if (postgres != null) {
@@ -142,7 +142,7 @@ class PersistenceRestartIT {
     private String configuredRoutes;
     private String editedGoogle;
 
-    void beforeRestart(GatewayHttp g) {
+    void beforeRestart(GatewayClient g) {
         assertReadyOnThisCasesDatabase(g);
         assertEquals(List.of("openai", "anthropic", "google"), providerIds(g));
 
@@ -173,7 +173,7 @@ class PersistenceRestartIT {
         assertTrue(editedGoogle.contains("\"costPerInputToken\":0.00000005,"), editedGoogle);
     }
 
-    void afterRestart(GatewayHttp g) {
+    void afterRestart(GatewayClient g) {
         assertReadyOnThisCasesDatabase(g);
         assertEquals(List.of("openai", "google", "restart-ollama"), providerIds(g));
         assertEquals(configuredProvider, provider(g, "restart-ollama"));
@@ -183,7 +183,7 @@ class PersistenceRestartIT {
     }
 
     /** The raw answer, as the client reads it (re-serialising the parsed JSON would print 7.5E-8). */
-    private static String provider(GatewayHttp g, String id) {
+    private static String provider(GatewayClient g, String id) {
         HttpResponse<String> response = g.graphql("{ llmProvider(id: \"" + id + "\") { " + PROVIDER_FIELDS + " } }");
         assertFalse(data(response).isNull("llmProvider"), response.body());
         return response.body();
@@ -191,23 +191,23 @@ class PersistenceRestartIT {
 
     private static JsonObject data(HttpResponse<String> response) {
         assertEquals(200, response.statusCode(), response.body());
-        JsonObject body = GatewayHttp.json(response);
+        JsonObject body = GatewayClient.json(response);
         assertFalse(body.containsKey("errors"), response.body());
         return body.getJsonObject("data");
     }
 
-    private void assertReadyOnThisCasesDatabase(GatewayHttp g) {
+    private void assertReadyOnThisCasesDatabase(GatewayClient g) {
         HttpResponse<String> response = g.get("health/ready");
         assertEquals(200, response.statusCode(), response.body());
-        JsonObject check = GatewayHttp.json(response).getJsonArray("checks").getJsonObject(0);
+        JsonObject check = GatewayClient.json(response).getJsonArray("checks").getJsonObject(0);
         assertEquals("database", check.getString("name"));
         assertEquals(database.product, check.getJsonObject("data").getString("product"), response.body());
     }
 
-    private static List<String> providerIds(GatewayHttp g) {
+    private static List<String> providerIds(GatewayClient g) {
         HttpResponse<String> response = g.graphql("{ llmProviders { id } }");
         assertEquals(200, response.statusCode(), response.body());
-        return GatewayHttp.json(response).getJsonObject("data").getJsonArray("llmProviders")
+        return GatewayClient.json(response).getJsonObject("data").getJsonArray("llmProviders")
                 .getValuesAs(JsonObject.class).stream().map(p -> p.getString("id")).toList();
     }
 
@@ -337,13 +337,13 @@ class PersistenceRestartIT {
         }
 
         private void awaitReady(long deadlineNanos) throws IOException, InterruptedException {
-            GatewayHttp http = new GatewayHttp(port);
+            GatewayClient http = new GatewayClient(port);
             String last = "no answer";
             while (System.nanoTime() < deadlineNanos) {
                 try {
                     HttpResponse<String> ready = http.get("health/ready");
                     last = ready.statusCode() + " " + ready.body();
-                    if (ready.statusCode() == 200 && "UP".equals(GatewayHttp.json(ready).getString("status"))) {
+                    if (ready.statusCode() == 200 && "UP".equals(GatewayClient.json(ready).getString("status"))) {
                         assertFalse(ready.body().contains("jdbc:"), "readiness data names no JDBC URL: " + last);
                         String password = env.get("LLM_DB_PASSWORD");
                         assertFalse(password != null && !password.isEmpty() && ready.body().contains(password),
