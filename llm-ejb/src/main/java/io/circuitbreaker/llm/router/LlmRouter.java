@@ -2,7 +2,9 @@ package io.circuitbreaker.llm.router;
 
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.StreamChunk;
+import io.circuitbreaker.llm.router.routing.Deployment;
 import io.circuitbreaker.llm.router.routing.Resolution;
+import java.util.function.Consumer;
 import io.circuitbreaker.llm.usage.UsageRecorder;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -49,8 +51,17 @@ public class LlmRouter {
      * the model is unknown or no deployment can serve the request.
      */
     public Flow.Publisher<StreamChunk> streamChatCompletion(ChatRequest request, CallerContext caller) {
+        return streamChatCompletion(request, caller, deployment -> { });
+    }
+
+    /**
+     * As {@link #streamChatCompletion(ChatRequest, CallerContext)}; {@code onCommit} learns which deployment serves
+     * the stream just before its first chunk is handed over.
+     */
+    public Flow.Publisher<StreamChunk> streamChatCompletion(ChatRequest request, CallerContext caller,
+            Consumer<Deployment> onCommit) {
         Resolution resolution = runtime.resolve(request.model());
         return runtime.engine().stream(resolution, request,
-                summary -> usage.record(UsageEvents.stream(caller, resolution, summary)));
+                summary -> usage.record(UsageEvents.stream(caller, resolution, summary)), onCommit);
     }
 }

@@ -54,8 +54,18 @@ public final class RouterEngine {
      */
     public Flow.Publisher<StreamChunk> stream(Resolution resolution, ChatRequest request,
             Consumer<StreamSummary> onFinish) {
+        return stream(resolution, request, onFinish, deployment -> { });
+    }
+
+    /**
+     * As {@link #stream(Resolution, ChatRequest, Consumer)}; {@code onCommit} learns which deployment serves the
+     * stream just before its first chunk goes out (callers put it in response headers).
+     */
+    public Flow.Publisher<StreamChunk> stream(Resolution resolution, ChatRequest request,
+            Consumer<StreamSummary> onFinish, Consumer<Deployment> onCommit) {
         List<Deployment> ordered = plan(resolution, request, true);
-        return subscriber -> new StreamAttempts(wiring, resolution, request, ordered, subscriber, onFinish).start();
+        return subscriber -> new StreamAttempts(wiring, resolution, request, ordered, subscriber, onFinish, onCommit)
+                .start();
     }
 
     /** The usable candidates in the order they will be tried; throws when none can serve the request. */

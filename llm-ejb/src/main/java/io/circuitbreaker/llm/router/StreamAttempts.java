@@ -26,6 +26,7 @@ final class StreamAttempts extends ChunkSubscription {
 
     private final Flow.Subscriber<? super StreamChunk> downstream;
     private final Consumer<StreamSummary> onFinish;
+    private final Consumer<Deployment> onCommit;
     private final Loop loop;
     private final long startNanos = System.nanoTime();
     private final AtomicBoolean finished = new AtomicBoolean();
@@ -36,10 +37,12 @@ final class StreamAttempts extends ChunkSubscription {
     private volatile Deployment current;
 
     StreamAttempts(RouterWiring wiring, Resolution resolution, ChatRequest request, List<Deployment> ordered,
-            Flow.Subscriber<? super StreamChunk> downstream, Consumer<StreamSummary> onFinish) {
+            Flow.Subscriber<? super StreamChunk> downstream, Consumer<StreamSummary> onFinish,
+            Consumer<Deployment> onCommit) {
         super(downstream);
         this.downstream = downstream;
         this.onFinish = onFinish;
+        this.onCommit = onCommit;
         this.loop = new Loop(wiring, resolution, request, ordered);
     }
 
@@ -140,6 +143,7 @@ final class StreamAttempts extends ChunkSubscription {
                     firstChunkNanos = System.nanoTime();
                     committed = true;
                     wiring.latency().recordFirstToken(deployment, Duration.ofNanos(firstChunkNanos - start));
+                    onCommit.accept(deployment);
                 }
                 if (chunk.usage() != null) {
                     usage = chunk.usage();

@@ -16,40 +16,41 @@ import java.util.concurrent.TimeUnit;
  * A one-connection SSE upstream on loopback whose every write the test controls, and which notices when the client
  * goes away. WireMock cannot hold a response open on demand or report a client disconnect; this can.
  */
-final class ScriptedSseServer implements AutoCloseable {
+public final class ScriptedSseServer implements AutoCloseable {
 
     private final ServerSocket server;
     private final BlockingQueue<String> toSend = new LinkedBlockingQueue<>();
-    final CountDownLatch requestReceived = new CountDownLatch(1);
-    final CountDownLatch clientClosed = new CountDownLatch(1);
+    public final CountDownLatch requestReceived = new CountDownLatch(1);
+    public final CountDownLatch clientClosed = new CountDownLatch(1);
     private static final String END = "\u0000end";
     private final Thread thread;
 
-    ScriptedSseServer() throws IOException {
+    public ScriptedSseServer() throws IOException {
         server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         thread = new Thread(this::serve, "scripted-sse-server");
         thread.setDaemon(true);
         thread.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getLocalPort();
     }
 
     /** Sends one SSE event ({@code data: <json>} and a blank line) as its own HTTP chunk. */
-    void send(String data) {
+    public void send(String data) {
         toSend.add("data: " + data + "\n\n");
     }
 
     /** Ends the body (final zero-length chunk). */
-    void finish() {
+    public void finish() {
         toSend.add(END);
     }
 
     private void serve() {
         try (Socket socket = server.accept()) {
             InputStream in = socket.getInputStream();
-            readHeaders(in);
+            // the request body is consumed, so that a later read of -1 means the client closed the connection
+            in.readNBytes(contentLength(readHeaders(in)));
             requestReceived.countDown();
             OutputStream out = socket.getOutputStream();
             out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n")
@@ -88,7 +89,8 @@ final class ScriptedSseServer implements AutoCloseable {
         }
     }
 
-    private static void readHeaders(InputStream in) throws IOException {
+    private static String readHeaders(InputStream in) throws IOException {
+        StringBuilder headers = new StringBuilder();
         int matched = 0;
         byte[] end = {'\r', '\n', '\r', '\n'};
         while (matched < 4) {
@@ -96,8 +98,20 @@ final class ScriptedSseServer implements AutoCloseable {
             if (b < 0) {
                 throw new IOException("client closed before sending headers");
             }
+            headers.append((char) b);
             matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
         }
+        return headers.toString();
+    }
+
+    private static int contentLength(String headers) {
+        for (String line : headers.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("content-length")) {
+                return Integer.parseInt(line.substring(colon + 1).trim());
+            }
+        }
+        return 0;
     }
 
     @Override

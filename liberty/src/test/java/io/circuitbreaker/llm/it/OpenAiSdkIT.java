@@ -1,0 +1,225 @@
+package io.circuitbreaker.llm.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.JsonValue;
+import com.openai.core.http.StreamResponse;
+import com.openai.errors.BadRequestException;
+import com.openai.errors.NotFoundException;
+import com.openai.models.FunctionDefinition;
+import com.openai.models.FunctionParameters;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
+import com.openai.models.completions.CompletionUsage;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The official OpenAI Java SDK, changed only in its base URL and key, against the gateway on real Liberty: plain and
+ * streamed chats (with usage), a tool-call round trip and typed errors, served once by an OpenAI upstream and once by
+ * an Anthropic upstream (WireMock with recorded payloads), so the Anthropic → OpenAI translation is exercised through
+ * a real client.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class OpenAiSdkIT {
+
+    private static final String OPENAI = "sdk-openai";
+    private static final String ANTHROPIC = "sdk-anthropic";
+    private static WireMockServer upstream;
+    private static OpenAIClient sdk;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.gatewayEar();
+    }
+
+    @BeforeAll
+    static void startUpstreamsAndConfigure() {
+        upstream = new WireMockServer(options().dynamicPort());
+        upstream.start();
+        String openAiPath = "/" + OPENAI + "/v1/chat/completions";
+        stub(openAiPath, 1, "\"stream\":true", 200, "text/event-stream", "openai/chat-stream-text-usage.sse");
+        stub(openAiPath, 3, "\"tools\"", 200, "application/json", "openai/chat-completion-tool-calls.json");
+        stub(openAiPath, 1, "missing-model", 404, "application/json", "openai/error-404-model-not-found.json");
+        stub(openAiPath, 2, "\"role\":\"tool\"", 200, "application/json", "openai/chat-completion.json");
+        stub(openAiPath, 4, "Hello", 200, "application/json", "openai/chat-completion.json");
+        String anthropicPath = "/" + ANTHROPIC + "/v1/messages";
+        stub(anthropicPath, 1, "\"stream\":true", 200, "text/event-stream", "anthropic/messages-stream-text.sse");
+        stub(anthropicPath, 3, "\"tools\"", 200, "application/json", "anthropic/messages-tool-use.json");
+        stub(anthropicPath, 1, "missing-model", 404, "application/json", "anthropic/error-404-not-found.json");
+        stub(anthropicPath, 2, "tool_result", 200, "application/json", "anthropic/messages.json");
+        stub(anthropicPath, 4, "Hello", 200, "application/json", "anthropic/messages.json");
+
+        GatewayClient gateway = new GatewayClient();
+        configure(gateway, OPENAI, "openai", upstream.baseUrl() + "/" + OPENAI + "/v1", "it-primary",
+                "gpt-4o-mini");
+        configure(gateway, ANTHROPIC, "anthropic", upstream.baseUrl() + "/" + ANTHROPIC, "it-secondary",
+                "claude-3-haiku-20240307");
+        sdk = OpenAIOkHttpClient.builder()
+                .baseUrl("http://localhost:" + System.getProperty("it.http.port", "19080") + "/v1")
+                .apiKey("gateway-key-not-checked-yet")
+                .maxRetries(0)
+                .build();
+    }
+
+    @AfterAll
+    static void stopUpstreams() {
+        upstream.stop();
+        GatewayClient gateway = new GatewayClient();
+        gateway.graphql("mutation { removeLlmProvider(id: \"" + OPENAI + "\") }");
+        gateway.graphql("mutation { removeLlmProvider(id: \"" + ANTHROPIC + "\") }");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {OPENAI + "/gpt-4o-mini", ANTHROPIC + "/claude-3-haiku-20240307"})
+    void plainChat(String model) {
+        ChatCompletion completion = sdk.chat().completions().create(ChatCompletionCreateParams.builder()
+                .model(model).addUserMessage("Hello, how are you?").maxCompletionTokens(100).build());
+        String text = completion.choices().get(0).message().content().orElseThrow();
+        CompletionUsage usage = completion.usage().orElseThrow();
+        if (model.startsWith(OPENAI)) {
+            assertTrue(text.startsWith("Hello! I'm just a computer program"), text);
+            assertEquals(13, usage.promptTokens());
+            assertEquals(31, usage.completionTokens());
+        } else {
+            assertTrue(text.startsWith("Hello! As an AI language model"), text);
+            assertEquals(13, usage.promptTokens());
+            assertEquals(35, usage.completionTokens());
+        }
+        assertEquals(usage.promptTokens() + usage.completionTokens(), usage.totalTokens());
+        assertEquals(ChatCompletion.Choice.FinishReason.STOP, completion.choices().get(0).finishReason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {OPENAI + "/gpt-4o-mini", ANTHROPIC + "/claude-3-haiku-20240307"})
+    void streamedChatWithUsage(String model) {
+        StringBuilder text = new StringBuilder();
+        CompletionUsage usage = null;
+        String finish = null;
+        try (StreamResponse<ChatCompletionChunk> stream = sdk.chat().completions().createStreaming(
+                ChatCompletionCreateParams.builder().model(model).addUserMessage("Count from 1 to 5")
+                        .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build())) {
+            for (ChatCompletionChunk chunk : (Iterable<ChatCompletionChunk>) stream.stream()::iterator) {
+                for (ChatCompletionChunk.Choice choice : chunk.choices()) {
+                    choice.delta().content().ifPresent(text::append);
+                    if (choice.finishReason().isPresent()) {
+                        finish = choice.finishReason().get().asString();
+                    }
+                }
+                if (chunk.usage().isPresent()) {
+                    usage = chunk.usage().get();
+                }
+            }
+        }
+        assertEquals("stop", finish);
+        if (model.startsWith(OPENAI)) {
+            assertEquals("1, 2, 3, 4, 5", text.toString());
+            assertEquals(14, usage.promptTokens());
+            assertEquals(13, usage.completionTokens());
+        } else {
+            assertEquals("1\n2\n3\n4\n5", text.toString());
+            assertEquals(15, usage.promptTokens());
+            assertEquals(13, usage.completionTokens());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {OPENAI + "/gpt-4o-mini", ANTHROPIC + "/claude-3-haiku-20240307"})
+    void toolCallRoundTrip(String model) {
+        FunctionDefinition weather = FunctionDefinition.builder().name("getCurrentWeather")
+                .description("Get the current weather in a given location")
+                .parameters(FunctionParameters.builder()
+                        .putAdditionalProperty("type", JsonValue.from("object"))
+                        .putAdditionalProperty("properties", JsonValue.from(Map.of("location",
+                                Map.of("type", "string"))))
+                        .putAdditionalProperty("required", JsonValue.from(List.of("location"))).build())
+                .build();
+        ChatCompletionCreateParams.Builder conversation = ChatCompletionCreateParams.builder().model(model)
+                .addUserMessage("What is the weather like in Boston?").addFunctionTool(weather);
+        ChatCompletion first = sdk.chat().completions().create(conversation.build());
+        ChatCompletion.Choice choice = first.choices().get(0);
+        assertEquals(ChatCompletion.Choice.FinishReason.TOOL_CALLS, choice.finishReason());
+        ChatCompletionMessageFunctionToolCall call = choice.message().toolCalls().orElseThrow().get(0).asFunction();
+        assertEquals("getCurrentWeather", call.function().name());
+        assertTrue(call.function().arguments().contains("Boston"), call.function().arguments());
+
+        ChatCompletion second = sdk.chat().completions().create(conversation
+                .addMessage(choice.message())
+                .addMessage(ChatCompletionToolMessageParam.builder().toolCallId(call.id())
+                        .content("{\"temperature\": 22, \"unit\": \"celsius\"}").build())
+                .build());
+        assertTrue(second.choices().get(0).message().content().orElseThrow().startsWith("Hello!"));
+        if (model.startsWith(ANTHROPIC)) {
+            // the tool result reached Anthropic as a tool_result block answering the tool_use id
+            upstream.verify(postRequestedFor(urlEqualTo("/" + ANTHROPIC + "/v1/messages"))
+                    .withRequestBody(matchingJsonPath("$.messages[2].content[0].tool_use_id", equalTo(call.id()))));
+        } else {
+            upstream.verify(postRequestedFor(urlEqualTo("/" + OPENAI + "/v1/chat/completions"))
+                    .withRequestBody(matchingJsonPath("$.messages[2].tool_call_id", equalTo(call.id()))));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {OPENAI, ANTHROPIC})
+    void upstreamErrorsBecomeTheSdksTypedExceptions(String provider) {
+        NotFoundException notFound = assertThrows(NotFoundException.class, () -> sdk.chat().completions().create(
+                ChatCompletionCreateParams.builder().model(provider + "/missing-model").addUserMessage("Hello")
+                        .build()));
+        assertEquals(404, notFound.statusCode());
+    }
+
+    @Test
+    void badRequestsAreTheSdksBadRequestException() {
+        BadRequestException bad = assertThrows(BadRequestException.class, () -> sdk.chat().completions().create(
+                ChatCompletionCreateParams.builder().model(OPENAI + "/gpt-4o-mini").addUserMessage("Hello")
+                        .temperature(7.0).build()));
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.getMessage().contains("temperature"), bad.getMessage());
+    }
+
+    /** Lower priority numbers win when several stubs match (a tool result also carries the tools, ...). */
+    private static void stub(String path, int priority, String bodyContains, int status, String contentType,
+            String fixture) {
+        upstream.stubFor(post(path).atPriority(priority).withRequestBody(containing(bodyContains))
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", contentType)
+                        .withBody(Deployments.fixture(fixture))));
+    }
+
+    private static void configure(GatewayClient gateway, String id, String type, String baseUrl, String keyId,
+            String model) {
+        String mutation = "mutation { configureLlmProvider(input: {id: \"" + id + "\", providerType: \"" + type
+                + "\", name: \"" + id + "\", baseUrl: \"" + baseUrl + "\", apiKeyId: \"" + keyId + "\", "
+                + "models: [{id: \"" + model + "\", contextWindow: 128000, supportsFunctionCalling: true, "
+                + "capabilities: [\"text_generation\", \"function_calling\"]}]}) { id } }";
+        String body = gateway.graphql(mutation).body();
+        assertTrue(body.contains("\"id\":\"" + id + "\""), body);
+    }
+}

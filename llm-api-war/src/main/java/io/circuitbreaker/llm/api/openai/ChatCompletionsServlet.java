@@ -1,0 +1,118 @@
+package io.circuitbreaker.llm.api.openai;
+
+import io.circuitbreaker.llm.router.CallerContext;
+import io.circuitbreaker.llm.router.LlmRouter;
+import io.circuitbreaker.llm.router.RoutedResponse;
+import jakarta.ejb.EJB;
+import jakarta.json.JsonObject;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code POST /v1/chat/completions}, OpenAI's endpoint, for every provider the router knows.
+ *
+ * <p>A servlet rather than a JAX-RS resource because one URL answers either JSON or server-sent events depending on
+ * the body's {@code stream} flag, which content negotiation cannot express, and because streaming needs what the
+ * servlet API gives directly: headers written at the first chunk (they name the provider that answered), a flush per
+ * chunk, and a failed write that tells the client has gone, so the upstream request is cancelled. Both modes release
+ * the request thread at once ({@link AsyncContext}); answers are written on the HTTP client's threads.
+ */
+@WebServlet(urlPatterns = "/v1/chat/completions", asyncSupported = true)
+public class ChatCompletionsServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(ChatCompletionsServlet.class.getName());
+    static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+    /** A backstop only: the router's connect, first-byte and idle limits end a stuck upstream long before this. */
+    static final long ASYNC_TIMEOUT_MS = TimeUnit.MINUTES.toMillis(30);
+
+    @EJB
+    transient LlmRouter router;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long start = System.nanoTime();
+        String requestId = UUID.randomUUID().toString();
+        response.setHeader(RoutingHeaders.REQUEST_ID, requestId);
+        OpenAiChatRequest parsed;
+        try {
+            parsed = OpenAiRequestParser.parse(body(request));
+        } catch (InvalidOpenAiRequest e) {
+            OpenAiResponses.error(response, OpenAiErrorMapper.map(e));
+            return;
+        }
+        CallerContext caller = new CallerContext(requestId, null);
+        String completionId = "chatcmpl-" + requestId.replace("-", "");
+        long created = System.currentTimeMillis() / 1000;
+        if (parsed.stream()) {
+            SseRelay relay = new SseRelay(response, new OpenAiChunkWriter(completionId, created,
+                    parsed.includeUsage()), start);
+            try {
+                var publisher = router.streamChatCompletion(parsed.request(), caller, relay::committedTo);
+                AsyncContext async = startAsync(request);
+                relay.start(async, publisher);
+            } catch (RuntimeException e) {
+                // resolution failed before any upstream call: an ordinary error answer
+                OpenAiResponses.error(response, OpenAiErrorMapper.map(e));
+            }
+            return;
+        }
+        AsyncContext async = startAsync(request);
+        router.chatCompletion(parsed.request(), caller).whenComplete((routed, failure) -> {
+            try {
+                if (failure == null) {
+                    answer(response, routed, completionId, created, start);
+                } else {
+                    OpenAiError error = OpenAiErrorMapper.map(failure);
+                    if (error.status() == 500) {
+                        LOG.log(Level.WARNING, "chat completion " + requestId + " failed unexpectedly", failure);
+                    }
+                    OpenAiResponses.error(response, error);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "could not write the answer to " + requestId + " (client gone?)", e);
+            } finally {
+                async.complete();
+            }
+        });
+    }
+
+    private static void answer(HttpServletResponse response, RoutedResponse routed, String id, long created,
+            long start) throws IOException {
+        String model = routed.response().model() == null || routed.response().model().isBlank()
+                ? routed.deployment().model().id() : routed.response().model();
+        JsonObject body = OpenAiResponseWriter.completion(routed.response(), id, created, model);
+        RoutingHeaders.deployment(response, routed.deployment(), routed.route());
+        RoutingHeaders.attempts(response, routed.attempts(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        OpenAiResponses.json(response, 200, body);
+    }
+
+    private static AsyncContext startAsync(HttpServletRequest request) {
+        AsyncContext async = request.startAsync();
+        async.setTimeout(ASYNC_TIMEOUT_MS);
+        return async;
+    }
+
+    private static String body(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            throw new InvalidOpenAiRequest(null, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw new InvalidOpenAiRequest(null, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.circuitbreaker.llm.api.openai;
+
+import io.circuitbreaker.llm.model.StreamChunk;
+import io.circuitbreaker.llm.model.ToolCallDelta;
+import io.circuitbreaker.llm.model.Usage;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes one routed stream as OpenAI {@code chat.completion.chunk} objects. One instance per stream: the first chunk
+ * carries {@code delta.role}, every chunk the same id and creation time, and usage goes into one final chunk with
+ * empty {@code choices} when the caller asked for it ({@code stream_options.include_usage}), as OpenAI sends it.
+ */
+final class OpenAiChunkWriter {
+
+    private final String id;
+    private final long created;
+    private final boolean includeUsage;
+    private boolean roleSent;
+    private Usage usage;
+    private String model;
+
+    OpenAiChunkWriter(String id, long created, boolean includeUsage) {
+        this.id = id;
+        this.created = created;
+        this.includeUsage = includeUsage;
+    }
+
+    /** The chunk objects to send for one upstream chunk: none when it carries nothing a client would see. */
+    List<JsonObject> chunks(StreamChunk chunk) {
+        if (chunk.model() != null && !chunk.model().isEmpty()) {
+            model = chunk.model();
+        }
+        if (chunk.usage() != null) {
+            usage = chunk.usage();
+        }
+        boolean hasDelta = !chunk.textDelta().isEmpty() || !chunk.toolCalls().isEmpty() || !roleSent;
+        if (!hasDelta && chunk.finishReason() == null) {
+            return List.of();
+        }
+        JsonObjectBuilder delta = Json.createObjectBuilder();
+        if (!roleSent) {
+            delta.add("role", "assistant");
+            roleSent = true;
+        }
+        if (!chunk.textDelta().isEmpty()) {
+            delta.add("content", chunk.textDelta());
+        }
+        if (!chunk.toolCalls().isEmpty()) {
+            delta.add("tool_calls", toolCalls(chunk.toolCalls()));
+        }
+        JsonObjectBuilder choice = Json.createObjectBuilder().add("index", chunk.choiceIndex()).add("delta", delta)
+                .add("logprobs", JsonValue.NULL)
+                .add("finish_reason", OpenAiResponseWriter.finishReason(chunk.finishReason()));
+        List<JsonObject> out = new ArrayList<>(1);
+        out.add(envelope().add("choices", Json.createArrayBuilder().add(choice)).build());
+        return out;
+    }
+
+    /** The closing usage chunk, if the caller asked for one and the provider reported usage. */
+    List<JsonObject> end() {
+        if (!includeUsage || usage == null) {
+            return List.of();
+        }
+        return List.of(envelope().add("choices", Json.createArrayBuilder())
+                .add("usage", OpenAiResponseWriter.usage(usage)).build());
+    }
+
+    private JsonObjectBuilder envelope() {
+        return Json.createObjectBuilder().add("id", id).add("object", "chat.completion.chunk").add("created", created)
+                .add("model", model == null ? "" : model).add("system_fingerprint", JsonValue.NULL);
+    }
+
+    private static JsonArrayBuilder toolCalls(List<ToolCallDelta> deltas) {
+        JsonArrayBuilder calls = Json.createArrayBuilder();
+        for (ToolCallDelta delta : deltas) {
+            JsonObjectBuilder function = Json.createObjectBuilder();
+            if (delta.name() != null) {
+                function.add("name", delta.name());
+            }
+            function.add("arguments", delta.argumentsFragment() == null ? "" : delta.argumentsFragment());
+            JsonObjectBuilder call = Json.createObjectBuilder().add("index", delta.index());
+            if (delta.id() != null) {
+                call.add("id", delta.id()).add("type", "function");
+            }
+            calls.add(call.add("function", function));
+        }
+        return calls;
+    }
+}

@@ -1,0 +1,241 @@
+package io.circuitbreaker.llm.api.openai;
+
+import io.circuitbreaker.llm.model.ChatRequest;
+import io.circuitbreaker.llm.model.ResponseFormat;
+import io.circuitbreaker.llm.model.ToolChoice;
+import io.circuitbreaker.llm.model.ToolDefinition;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads an OpenAI Chat Completions request body into the gateway's request. Tolerant of fields it does not use (new
+ * SDK versions add some), strict about the ones it does: a wrong type is a 400 naming the parameter, never a 500.
+ */
+final class OpenAiRequestParser {
+
+    private OpenAiRequestParser() {
+    }
+
+    static OpenAiChatRequest parse(String body) {
+        JsonObject json = object(body);
+        String model = Fields.string(json, "model");
+        if (model == null || model.isBlank()) {
+            throw new InvalidOpenAiRequest("model", "you must provide a model parameter");
+        }
+        Integer n = Fields.integer(json, "n");
+        if (n != null && n != 1) {
+            throw new InvalidOpenAiRequest("n", "the gateway returns one choice per request; n must be 1");
+        }
+        Integer maxTokens = Fields.integer(json, "max_completion_tokens");
+        if (maxTokens == null) {
+            maxTokens = Fields.integer(json, "max_tokens");
+        }
+        if (maxTokens != null && maxTokens < 1) {
+            throw new InvalidOpenAiRequest("max_tokens", "max_tokens must be at least 1");
+        }
+        Double temperature = Fields.number(json, "temperature");
+        if (temperature != null && (temperature < 0 || temperature > 2)) {
+            throw new InvalidOpenAiRequest("temperature", "temperature must be between 0 and 2");
+        }
+        Double topP = Fields.number(json, "top_p");
+        if (topP != null && (topP < 0 || topP > 1)) {
+            throw new InvalidOpenAiRequest("top_p", "top_p must be between 0 and 1");
+        }
+        ChatRequest request = ChatRequest.builder(model.trim())
+                .messages(OpenAiMessageParser.messages(json.get("messages")))
+                .temperature(temperature)
+                .topP(topP)
+                .maxTokens(maxTokens)
+                .stop(stop(json.get("stop")))
+                .seed(Fields.longValue(json, "seed"))
+                .user(Fields.string(json, "user"))
+                .tools(tools(json.get("tools")))
+                .toolChoice(toolChoice(json.get("tool_choice")))
+                .responseFormat(responseFormat(json.get("response_format")))
+                .parallelToolCalls(Fields.bool(json, "parallel_tool_calls"))
+                .build();
+        boolean stream = Boolean.TRUE.equals(Fields.bool(json, "stream"));
+        JsonValue options = json.get("stream_options");
+        boolean includeUsage = options instanceof JsonObject o && Boolean.TRUE.equals(Fields.bool(o, "include_usage"));
+        return new OpenAiChatRequest(request, stream, includeUsage);
+    }
+
+    private static JsonObject object(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new InvalidOpenAiRequest(null, "the request body must be a JSON object");
+            }
+            return value.asJsonObject();
+        } catch (JsonException e) {
+            throw new InvalidOpenAiRequest(null, "the request body is not valid JSON");
+        }
+    }
+
+    private static List<String> stop(JsonValue value) {
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString text) {
+            return List.of(text.getString());
+        }
+        if (value instanceof JsonArray array && array.size() <= 4
+                && array.stream().allMatch(v -> v instanceof JsonString)) {
+            return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        }
+        throw new InvalidOpenAiRequest("stop", "stop must be a string or an array of at most 4 strings");
+    }
+
+    private static List<ToolDefinition> tools(JsonValue value) {
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonArray array)) {
+            throw new InvalidOpenAiRequest("tools", "tools must be an array");
+        }
+        List<ToolDefinition> tools = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            String param = "tools[" + i + "]";
+            if (!(array.get(i) instanceof JsonObject tool) || !(tool.get("function") instanceof JsonObject function)
+                    || !"function".equals(Fields.string(tool, "type"))) {
+                throw new InvalidOpenAiRequest(param, param + " must be {\"type\": \"function\", \"function\": {...}}");
+            }
+            String name = Fields.string(function, "name");
+            if (name == null || !name.matches("[A-Za-z0-9_-]{1,64}")) {
+                throw new InvalidOpenAiRequest(param + ".function.name",
+                        "function names are 1 to 64 letters, digits, '_' or '-'");
+            }
+            JsonValue parameters = function.get("parameters");
+            if (parameters != null && parameters != JsonValue.NULL && !(parameters instanceof JsonObject)) {
+                throw new InvalidOpenAiRequest(param + ".function.parameters", "parameters must be a JSON Schema object");
+            }
+            tools.add(new ToolDefinition(name, Fields.string(function, "description"),
+                    parameters instanceof JsonObject schema ? schema.toString()
+                            : "{\"type\":\"object\",\"properties\":{}}",
+                    Fields.bool(function, "strict")));
+        }
+        return tools;
+    }
+
+    private static ToolChoice toolChoice(JsonValue value) {
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString text) {
+            return switch (text.getString()) {
+                case "auto" -> ToolChoice.AUTO;
+                case "none" -> ToolChoice.NONE;
+                case "required" -> ToolChoice.REQUIRED;
+                default -> throw new InvalidOpenAiRequest("tool_choice", "tool_choice must be auto, none, required "
+                        + "or {\"type\": \"function\", \"function\": {\"name\": ...}}");
+            };
+        }
+        if (value instanceof JsonObject choice && choice.get("function") instanceof JsonObject function
+                && Fields.string(function, "name") != null) {
+            return ToolChoice.function(Fields.string(function, "name"));
+        }
+        throw new InvalidOpenAiRequest("tool_choice", "tool_choice must name a function");
+    }
+
+    private static ResponseFormat responseFormat(JsonValue value) {
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonObject format)) {
+            throw new InvalidOpenAiRequest("response_format", "response_format must be an object");
+        }
+        String type = Fields.string(format, "type");
+        if ("text".equals(type)) {
+            return ResponseFormat.TEXT;
+        }
+        if ("json_object".equals(type)) {
+            return ResponseFormat.JSON_OBJECT;
+        }
+        if ("json_schema".equals(type) && format.get("json_schema") instanceof JsonObject schema
+                && schema.get("schema") instanceof JsonObject body) {
+            return new ResponseFormat(ResponseFormat.Type.JSON_SCHEMA, Fields.string(schema, "name"),
+                    body.toString(), Fields.bool(schema, "strict"));
+        }
+        throw new InvalidOpenAiRequest("response_format.type",
+                "response_format.type must be text, json_object or json_schema (with json_schema.schema)");
+    }
+
+    /** Typed reads of optional fields: absent or null is {@code null}, a wrong type is a 400 naming the field. */
+    static final class Fields {
+
+        private Fields() {
+        }
+
+        static String string(JsonObject json, String name) {
+            JsonValue value = json.get(name);
+            if (value == null || value == JsonValue.NULL) {
+                return null;
+            }
+            if (value instanceof JsonString text) {
+                return text.getString();
+            }
+            throw new InvalidOpenAiRequest(name, name + " must be a string");
+        }
+
+        static Double number(JsonObject json, String name) {
+            JsonValue value = json.get(name);
+            if (value == null || value == JsonValue.NULL) {
+                return null;
+            }
+            if (value instanceof JsonNumber number) {
+                return number.doubleValue();
+            }
+            throw new InvalidOpenAiRequest(name, name + " must be a number");
+        }
+
+        static Integer integer(JsonObject json, String name) {
+            JsonValue value = json.get(name);
+            if (value == null || value == JsonValue.NULL) {
+                return null;
+            }
+            if (value instanceof JsonNumber number && number.isIntegral()) {
+                try {
+                    return number.intValueExact();
+                } catch (ArithmeticException e) {
+                    throw new InvalidOpenAiRequest(name, name + " is out of range");
+                }
+            }
+            throw new InvalidOpenAiRequest(name, name + " must be an integer");
+        }
+
+        static Long longValue(JsonObject json, String name) {
+            JsonValue value = json.get(name);
+            if (value == null || value == JsonValue.NULL) {
+                return null;
+            }
+            if (value instanceof JsonNumber number && number.isIntegral()) {
+                try {
+                    return number.longValueExact();
+                } catch (ArithmeticException e) {
+                    throw new InvalidOpenAiRequest(name, name + " is out of range");
+                }
+            }
+            throw new InvalidOpenAiRequest(name, name + " must be an integer");
+        }
+
+        static Boolean bool(JsonObject json, String name) {
+            JsonValue value = json.get(name);
+            if (value == null || value == JsonValue.NULL) {
+                return null;
+            }
+            if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+                return value == JsonValue.TRUE;
+            }
+            throw new InvalidOpenAiRequest(name, name + " must be true or false");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.circuitbreaker.llm.api.openai;
+
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** Writes JSON answers and OpenAI error answers to a servlet response. */
+final class OpenAiResponses {
+
+    private OpenAiResponses() {
+    }
+
+    static void json(HttpServletResponse response, int status, JsonObject body) throws IOException {
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    static void error(HttpServletResponse response, OpenAiError error) throws IOException {
+        if (error.retryAfterSeconds() != null) {
+            response.setHeader("retry-after", Long.toString(error.retryAfterSeconds()));
+        }
+        json(response, error.status(), error.toJson());
+    }
+}
