@@ -5,6 +5,7 @@ import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.router.resilience.CircuitBreaker;
 import io.circuitbreaker.llm.router.routing.Deployment;
 import io.circuitbreaker.llm.router.routing.Resolution;
+import io.circuitbreaker.llm.spi.ProviderType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -56,12 +57,13 @@ abstract class AttemptLoop {
                 continue;
             }
             Optional<String> key = wiring.apiKeys().apply(deployment);
-            if (key.isEmpty()) {
+            // local OpenAI-compatible servers (Ollama, vLLM) need no key: they are called without credentials
+            if (key.isEmpty() && deployment.type() != ProviderType.OPENAI_COMPATIBLE) {
                 breaker.onIgnored();
                 skip(deployment, Attempt.Outcome.SKIPPED_NO_KEY, "API key not configured");
                 continue;
             }
-            call(deployment, breaker, key.get());
+            call(deployment, breaker, key.orElse(null));
             return;
         }
         if (!stopped()) {

@@ -125,6 +125,16 @@ class RouterEngineTest extends RouterFixture {
     }
 
     @Test
+    void anOpenAiCompatibleServerWithoutAKeyIsCalledWithoutCredentials() throws Exception {
+        compatible.script(LOCAL, Script.answer("from llama"));
+        RoutedResponse routed = complete("local/llama3.1:8b");
+        assertEquals("from llama", routed.response().text());
+        assertEquals(List.of("local/llama3.1:8b#1:SUCCEEDED"), routed.attempts().stream().map(Attempt::toString)
+                .toList());
+        assertEquals(java.util.Collections.singletonList(null), compatible.keysSeen);
+    }
+
+    @Test
     void allCandidatesFailingGivesTheLastErrorWithEveryAttempt() throws Exception {
         openai.script(PRIMARY, Script.error(unavailable(500)), Script.error(unavailable(500)),
                 Script.error(unavailable(500)));

@@ -49,10 +49,12 @@ abstract class RouterFixture {
 
     static final String PRIMARY = "http://primary.test/v1";
     static final String SECONDARY = "http://secondary.test";
+    static final String LOCAL = "http://localhost:11434/v1";
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     final FakeAdapter openai = new FakeAdapter(ProviderType.OPENAI);
     final FakeAdapter anthropic = new FakeAdapter(ProviderType.ANTHROPIC);
+    final FakeAdapter compatible = new FakeAdapter(ProviderType.OPENAI_COMPATIBLE);
     final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
     final BreakerRegistry breakers = new BreakerRegistry(new BreakerSettings(3, 0.5, 10, 10, Duration.ofSeconds(30)),
             now::get);
@@ -66,7 +68,9 @@ abstract class RouterFixture {
         return List.of(
                 new ProviderDefinition("primary", ProviderType.OPENAI, "Primary", PRIMARY, "primary", openaiModels),
                 new ProviderDefinition("secondary", ProviderType.ANTHROPIC, "Secondary", SECONDARY, "secondary",
-                        anthropicModels));
+                        anthropicModels),
+                // a local OpenAI-compatible server: no key configured, none needed
+                new ProviderDefinition("local", ProviderType.OPENAI_COMPATIBLE, "Local", LOCAL, null, List.of()));
     }
 
     static final RouteDefinition SMART = new RouteDefinition("smart", RouteStrategy.FALLBACK, List.of(
@@ -75,10 +79,10 @@ abstract class RouterFixture {
 
     RouterEngine engine() {
         Map<ProviderType, FakeAdapter> adapters = new EnumMap<>(Map.of(ProviderType.OPENAI, openai,
-                ProviderType.ANTHROPIC, anthropic));
+                ProviderType.ANTHROPIC, anthropic, ProviderType.OPENAI_COMPATIBLE, compatible));
         return new RouterEngine(new RouterWiring(adapters::get,
                 d -> ProviderEndpoint.of(d.type(), d.baseUrl()),
-                d -> Optional.ofNullable(keys.get(d.apiKeyId())),
+                d -> Optional.ofNullable(d.apiKeyId() == null ? null : keys.get(d.apiKeyId())),
                 breakers, new LatencyTracker(), new CandidateOrder(new LatencyTracker(), new SplittableRandom(1)),
                 scheduler, new SplittableRandom(1), settings));
     }

@@ -20,7 +20,7 @@ import jakarta.json.JsonValue;
 record OpenAiError(int status, String type, String code, String param, String message, Long retryAfterSeconds) {
 
     OpenAiError {
-        message = Secrets.redact(message);
+        message = message == null ? "the request failed" : Secrets.redact(message);
     }
 
     JsonObject toJson() {

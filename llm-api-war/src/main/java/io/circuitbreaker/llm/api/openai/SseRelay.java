@@ -9,6 +9,7 @@ import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
@@ -72,7 +73,7 @@ final class SseRelay implements Flow.Subscriber<StreamChunk>, AsyncListener {
             for (JsonObject event : writer.chunks(chunk)) {
                 send(event);
             }
-            response.flushBuffer();
+            response.getOutputStream().flush();
         } catch (IOException | RuntimeException e) {
             clientGone(e);
             return;
@@ -86,7 +87,7 @@ final class SseRelay implements Flow.Subscriber<StreamChunk>, AsyncListener {
             OpenAiError error = OpenAiErrorMapper.map(failure);
             if (committed) {
                 send(error.toJson());
-                response.flushBuffer();
+                response.getOutputStream().flush();
             } else {
                 OpenAiResponses.error(response, error);
             }
@@ -105,7 +106,7 @@ final class SseRelay implements Flow.Subscriber<StreamChunk>, AsyncListener {
                 send(event);
             }
             response.getOutputStream().write(DONE);
-            response.flushBuffer();
+            response.getOutputStream().flush();
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "could not finish the stream (client gone?)", e);
         } finally {
@@ -130,6 +131,13 @@ final class SseRelay implements Flow.Subscriber<StreamChunk>, AsyncListener {
         }
         response.setHeader(RoutingHeaders.TIME_TO_FIRST_CHUNK,
                 Long.toString(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos)));
+        try {
+            // Open Liberty holds an async response's first body write back until a second write arrives, unless the
+            // headers went out on their own first (seen on 26.0.0.3): without this the first token waits for the second
+            response.flushBuffer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void send(JsonObject event) throws IOException {
