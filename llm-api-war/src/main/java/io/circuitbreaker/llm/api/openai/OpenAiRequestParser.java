@@ -35,12 +35,15 @@ final class OpenAiRequestParser {
         if (n != null && n != 1) {
             throw new InvalidOpenAiRequest("n", "the gateway returns one choice per request; n must be 1");
         }
-        Integer maxTokens = Fields.integer(json, "max_completion_tokens");
+        String maxTokensParam = "max_completion_tokens";
+        Integer maxTokens = Fields.integer(json, maxTokensParam);
         if (maxTokens == null) {
-            maxTokens = Fields.integer(json, "max_tokens");
+            maxTokensParam = "max_tokens";
+            maxTokens = Fields.integer(json, maxTokensParam);
         }
         if (maxTokens != null && maxTokens < 1) {
-            throw new InvalidOpenAiRequest("max_tokens", "max_tokens must be at least 1");
+            // name the parameter the caller sent
+            throw new InvalidOpenAiRequest(maxTokensParam, maxTokensParam + " must be at least 1");
         }
         Double temperature = Fields.number(json, "temperature");
         if (temperature != null && (temperature < 0 || temperature > 2)) {
