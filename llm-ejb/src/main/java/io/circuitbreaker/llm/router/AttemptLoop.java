@@ -77,6 +77,7 @@ abstract class AttemptLoop {
         breaker.onSuccess();
         attempts.add(new Attempt(deployment.key(), tryNumber, Attempt.Outcome.SUCCEEDED, null, 0,
                 millisSince(startNanos)));
+        wiring.traffic().succeeded(deployment, Duration.ofMillis(millisSince(startNanos)));
     }
 
     /** Records a failed try (attempt list, breaker) and decides what comes next. */
@@ -106,6 +107,7 @@ abstract class AttemptLoop {
             breaker.onIgnored();
         }
         lastError = error;
+        wiring.traffic().failed(deployment, error);
     }
 
     protected final void cancelPendingRetry() {

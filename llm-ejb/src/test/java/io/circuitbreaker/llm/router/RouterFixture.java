@@ -54,6 +54,8 @@ abstract class RouterFixture {
     final FakeAdapter openai = new FakeAdapter(ProviderType.OPENAI);
     final FakeAdapter anthropic = new FakeAdapter(ProviderType.ANTHROPIC);
     final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+    /** Hears every call's outcome; tests of passive health replace it. */
+    TrafficObserver traffic = TrafficObserver.NONE;
     final BreakerRegistry breakers = new BreakerRegistry(new BreakerSettings(3, 0.5, 10, 10, Duration.ofSeconds(30)),
             now::get);
     Map<String, String> keys = new java.util.HashMap<>(Map.of("primary", "key-primary", "secondary", "key-secondary"));
@@ -80,7 +82,7 @@ abstract class RouterFixture {
                 d -> ProviderEndpoint.of(d.type(), d.baseUrl()),
                 d -> Optional.ofNullable(keys.get(d.apiKeyId())),
                 breakers, new LatencyTracker(), new CandidateOrder(new LatencyTracker(), new SplittableRandom(1)),
-                scheduler, new SplittableRandom(1), settings));
+                scheduler, new SplittableRandom(1), settings, traffic));
     }
 
     Resolution resolve(String model) {
