@@ -184,6 +184,8 @@ class ProviderHealthIT {
         Duration window = Duration.between(start, end);
         assertTrue(window.compareTo(INTERVAL) < 0, "1,000 requests took " + window.toMillis() + " ms");
         List<ServeEvent> probes = probes("/up/v1/models", start, end);
+        System.out.println("[ProviderHealthIT] 1,000 health requests in " + window.toMillis() + " ms, probes of "
+                + "health-up meanwhile: " + probes.size());
         assertTrue(probes.size() <= 1, "probes of health-up while 1,000 health requests ran in " + window.toMillis()
                 + " ms: " + probes.size());
         for (String body : bodies) {
