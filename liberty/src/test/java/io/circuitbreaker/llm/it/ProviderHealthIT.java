@@ -33,13 +33,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Per-provider health on real Liberty: providers configured through GraphQL against WireMock upstreams that answer
  * the token-free list-models probe well, with 500, too slowly, or not at all (no key); the {@code llm-providers}
  * group shows each from the monitor's cache, a storm of health requests never reaches an upstream, keys never appear,
- * and {@code /health/ready} stays UP throughout. The test server probes every 10 s with a 1 s probe timeout.
+ * and {@code /health/ready} stays UP throughout. The test server probes every 20 s with a 1 s probe timeout.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ProviderHealthIT {
 
-    private static final Duration INTERVAL = Duration.ofSeconds(10);
+    private static final Duration INTERVAL = Duration.ofSeconds(20);
     private static final String PRIMARY_KEY = "sk-it-PRIMARY-0123456789abcdef";
     private static final String SECONDARY_KEY = "it-SECONDARY-fake-key-0123456789";
     private static final String GROUP = "health/group/llm-providers";
