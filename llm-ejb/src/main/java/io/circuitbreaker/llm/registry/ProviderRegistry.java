@@ -12,6 +12,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +37,9 @@ public class ProviderRegistry {
 
     @EJB
     ConfigurationStore store;
+
+    @Inject
+    Event<ProvidersChanged> changed;
 
     private final List<ProviderDefinition> defaults = CatalogReader.defaultCatalog();
     private volatile List<ProviderDefinition> providers = List.of();
@@ -91,6 +96,7 @@ public class ProviderRegistry {
             next.add(provider);
         }
         providers = List.copyOf(next);
+        changed.fire(new ProvidersChanged(provider.id()));
     }
 
     /** Removes a provider; it stays removed across restarts (the default catalog is never written again). */
@@ -104,6 +110,7 @@ public class ProviderRegistry {
             removed = true;
         }
         providers = List.copyOf(next);
+        changed.fire(new ProvidersChanged(id));
         return removed;
     }
 

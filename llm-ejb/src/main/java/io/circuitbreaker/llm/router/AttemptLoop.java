@@ -79,6 +79,7 @@ abstract class AttemptLoop {
         breaker.onSuccess();
         attempts.add(new Attempt(deployment.key(), tryNumber, Attempt.Outcome.SUCCEEDED, null, 0,
                 millisSince(startNanos)));
+        wiring.traffic().succeeded(deployment, Duration.ofMillis(millisSince(startNanos)));
     }
 
     /** Records a failed try (attempt list, breaker) and decides what comes next. */
@@ -108,6 +109,7 @@ abstract class AttemptLoop {
             breaker.onIgnored();
         }
         lastError = error;
+        wiring.traffic().failed(deployment, error);
     }
 
     protected final void cancelPendingRetry() {

@@ -62,6 +62,9 @@ public class RouterRuntime {
     @EJB
     ConfigurationStore store;
 
+    @Inject
+    TrafficObserver traffic;
+
     private BreakerRegistry breakers;
     private RouterEngine engine;
     private Optional<ProviderType> defaultProvider;
@@ -83,7 +86,7 @@ public class RouterRuntime {
                 d -> timeouts.endpoint(d.type(), d.baseUrl()),
                 d -> apiKeys.resolve(d.apiKeyId() == null ? d.providerId() : d.apiKeyId(), d.type()),
                 breakers, latency, new CandidateOrder(latency, new SplittableRandom()), scheduler,
-                new SplittableRandom(), settings));
+                new SplittableRandom(), settings, traffic));
         defaultProvider = "none".equals(routerConfig.defaultProvider().trim().toLowerCase(Locale.ROOT))
                 ? Optional.empty()
                 : Optional.of(ProviderType.parse(routerConfig.defaultProvider()).orElseThrow(() ->

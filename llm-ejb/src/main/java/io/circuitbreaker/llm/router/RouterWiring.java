@@ -25,9 +25,15 @@ import java.util.random.RandomGenerator;
  * @param scheduler for backoff delays, so no thread sleeps while waiting to retry
  * @param random    for jitter
  * @param settings  retry and fallback behaviour
+ * @param traffic   hears every call's outcome, for passive health
  */
 public record RouterWiring(Function<ProviderType, LlmProviderClient> adapters,
         Function<Deployment, ProviderEndpoint> endpoints, Function<Deployment, Optional<String>> apiKeys,
         BreakerRegistry breakers, LatencyTracker latency, CandidateOrder order, ScheduledExecutorService scheduler,
-        RandomGenerator random, RouterSettings settings) {
+        RandomGenerator random, RouterSettings settings,
+        TrafficObserver traffic) {
+
+    public RouterWiring {
+        traffic = traffic == null ? TrafficObserver.NONE : traffic;
+    }
 }

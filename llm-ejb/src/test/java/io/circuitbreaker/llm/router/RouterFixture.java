@@ -56,6 +56,8 @@ abstract class RouterFixture {
     final FakeAdapter anthropic = new FakeAdapter(ProviderType.ANTHROPIC);
     final FakeAdapter compatible = new FakeAdapter(ProviderType.OPENAI_COMPATIBLE);
     final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+    /** Hears every call's outcome; tests of passive health replace it. */
+    TrafficObserver traffic = TrafficObserver.NONE;
     final BreakerRegistry breakers = new BreakerRegistry(new BreakerSettings(3, 0.5, 10, 10, Duration.ofSeconds(30)),
             now::get);
     Map<String, String> keys = new java.util.HashMap<>(Map.of("primary", "key-primary", "secondary", "key-secondary"));
@@ -84,7 +86,7 @@ abstract class RouterFixture {
                 d -> ProviderEndpoint.of(d.type(), d.baseUrl()),
                 d -> Optional.ofNullable(d.apiKeyId() == null ? null : keys.get(d.apiKeyId())),
                 breakers, new LatencyTracker(), new CandidateOrder(new LatencyTracker(), new SplittableRandom(1)),
-                scheduler, new SplittableRandom(1), settings));
+                scheduler, new SplittableRandom(1), settings, traffic));
     }
 
     Resolution resolve(String model) {

@@ -13,7 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A one-connection SSE upstream on loopback whose every write the test controls, and which notices when the client
+ * An SSE upstream on loopback whose one stream the test writes event by event, and which notices when the client
  * goes away. WireMock cannot hold a response open on demand or report a client disconnect; this can.
  */
 public final class ScriptedSseServer implements AutoCloseable {
@@ -26,7 +26,7 @@ public final class ScriptedSseServer implements AutoCloseable {
     private final Thread thread;
 
     public ScriptedSseServer() throws IOException {
-        server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
         thread = new Thread(this::serve, "scripted-sse-server");
         thread.setDaemon(true);
         thread.start();
@@ -47,10 +47,8 @@ public final class ScriptedSseServer implements AutoCloseable {
     }
 
     private void serve() {
-        try (Socket socket = server.accept()) {
+        try (Socket socket = acceptStreamRequest()) {
             InputStream in = socket.getInputStream();
-            // the request body is consumed, so that a later read of -1 means the client closed the connection
-            in.readNBytes(contentLength(readHeaders(in)));
             requestReceived.countDown();
             OutputStream out = socket.getOutputStream();
             out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n")
@@ -86,6 +84,28 @@ public final class ScriptedSseServer implements AutoCloseable {
             clientClosed.countDown();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Accepts connections until one carries a POST (the stream request); anything else, such as a health probe's
+     * {@code GET /models}, gets an empty JSON list and is closed.
+     */
+    private Socket acceptStreamRequest() throws IOException {
+        while (true) {
+            Socket socket = server.accept();
+            InputStream in = socket.getInputStream();
+            String headers = readHeaders(in);
+            // the request body is consumed, so that a later read of -1 means the client closed the connection
+            in.readNBytes(contentLength(headers));
+            if (headers.startsWith("POST")) {
+                return socket;
+            }
+            try (socket) {
+                socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 11\r\nConnection: close\r\n\r\n{\"data\":[]}")
+                        .getBytes(StandardCharsets.US_ASCII));
+            }
         }
     }
 

@@ -27,12 +27,14 @@ public class HealthStatusView {
     }
 
     @Name("isHealthy")
-    @Description("True when the key resolves (or none is needed) and not every deployment's circuit breaker is open.")
+    @Description("True unless the key is missing, the latest health probe or real request failed, or every "
+            + "deployment's circuit breaker is open.")
     public boolean isHealthy() {
         return healthy;
     }
 
-    @Description("When the provider was last probed (ISO-8601, UTC); null while no probe has run.")
+    @Description("When the background monitor last probed the provider (ISO-8601, UTC); null while no probe has "
+            + "run (a provider without its key is never probed).")
     public String getLastCheck() {
         return lastCheck;
     }
