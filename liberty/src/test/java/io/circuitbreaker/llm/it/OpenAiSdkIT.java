@@ -19,6 +19,7 @@ import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.BadRequestException;
 import com.openai.errors.NotFoundException;
+import com.openai.errors.RateLimitException;
 import com.openai.models.FunctionDefinition;
 import com.openai.models.FunctionParameters;
 import com.openai.models.chat.completions.ChatCompletion;
@@ -28,6 +29,7 @@ import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 import com.openai.models.completions.CompletionUsage;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -75,6 +77,10 @@ class OpenAiSdkIT {
         stub(anthropicPath, 1, "\"stream\":true", 200, "text/event-stream", "anthropic/messages-stream-text.sse");
         stub(anthropicPath, 3, "\"tools\"", 200, "application/json", "anthropic/messages-tool-use.json");
         stub(anthropicPath, 1, "missing-model", 404, "application/json", "anthropic/error-404-not-found.json");
+        upstream.stubFor(post(anthropicPath).atPriority(1).withRequestBody(containing("busy-model"))
+                .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                        .withHeader("retry-after", "1")
+                        .withBody(Deployments.fixture("anthropic/error-429-rate-limit.json"))));
         stub(anthropicPath, 2, "tool_result", 200, "application/json", "anthropic/messages.json");
         stub(anthropicPath, 4, "Hello", 200, "application/json", "anthropic/messages.json");
 
@@ -194,6 +200,32 @@ class OpenAiSdkIT {
                 ChatCompletionCreateParams.builder().model(provider + "/missing-model").addUserMessage("Hello")
                         .build()));
         assertEquals(404, notFound.statusCode());
+    }
+
+    @Test
+    void aRateLimitThatOutlastsTheRetriesIsTheSdksRateLimitExceptionWithRetryAfter() {
+        RateLimitException limited = assertThrows(RateLimitException.class, () -> sdk.chat().completions().create(
+                ChatCompletionCreateParams.builder().model(ANTHROPIC + "/busy-model").addUserMessage("Hello")
+                        .build()));
+        assertEquals(429, limited.statusCode());
+        assertEquals(List.of("1"), limited.headers().values("retry-after"));
+        // the gateway retried within its limits before giving up: three tries at the one deployment
+        upstream.verify(3, postRequestedFor(urlEqualTo("/" + ANTHROPIC + "/v1/messages"))
+                .withRequestBody(containing("busy-model")));
+    }
+
+    @Test
+    void answersNameHowTheyWereRouted() {
+        HttpResponse<String> response = new GatewayClient().postJson("v1/chat/completions",
+                "{\"model\": \"" + OPENAI + "/gpt-4o-mini\", \"messages\": [{\"role\": \"user\", "
+                        + "\"content\": \"Hello\"}]}");
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("x-request-id").orElseThrow().matches("[0-9a-f-]{36}"));
+        assertEquals(OPENAI, response.headers().firstValue("x-llm-provider").orElseThrow());
+        assertEquals("openai", response.headers().firstValue("x-llm-provider-type").orElseThrow());
+        assertEquals("gpt-4o-mini", response.headers().firstValue("x-llm-model").orElseThrow());
+        assertEquals("1", response.headers().firstValue("x-llm-attempts").orElseThrow());
+        assertTrue(Long.parseLong(response.headers().firstValue("x-llm-overhead-ms").orElseThrow()) >= 0);
     }
 
     @Test
