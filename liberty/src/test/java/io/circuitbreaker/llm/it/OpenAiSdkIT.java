@@ -45,9 +45,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The official OpenAI Java SDK, changed only in its base URL and key, against the gateway on real Liberty: plain and
- * streamed chats (with usage), a tool-call round trip and typed errors, served once by an OpenAI upstream and once by
- * an Anthropic upstream (WireMock with recorded payloads), so the Anthropic → OpenAI translation is exercised through
- * a real client.
+ * streamed chats (with usage), a tool-call round trip and typed errors, served by an OpenAI, an Anthropic and a
+ * Gemini upstream (WireMock with recorded payloads), so the translations into OpenAI's shape are exercised through a
+ * real client.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -55,6 +55,11 @@ class OpenAiSdkIT {
 
     private static final String OPENAI = "sdk-openai";
     private static final String ANTHROPIC = "sdk-anthropic";
+    private static final String GOOGLE = "sdk-google";
+    private static final String GEMINI_MODEL = "gemini-2.5-flash";
+    private static final String OPENAI_MODEL = OPENAI + "/gpt-4o-mini";
+    private static final String ANTHROPIC_MODEL = ANTHROPIC + "/claude-3-haiku-20240307";
+    private static final String GOOGLE_MODEL = GOOGLE + "/" + GEMINI_MODEL;
     private static WireMockServer upstream;
     private static OpenAIClient sdk;
 
@@ -84,11 +89,24 @@ class OpenAiSdkIT {
         stub(anthropicPath, 2, "tool_result", 200, "application/json", "anthropic/messages.json");
         stub(anthropicPath, 4, "Hello", 200, "application/json", "anthropic/messages.json");
 
+        String gemini = "/" + GOOGLE + "/v1beta/models/" + GEMINI_MODEL;
+        upstream.stubFor(post(urlEqualTo(gemini + ":streamGenerateContent?alt=sse")).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+                        .withBody(Deployments.fixture("gemini/stream-generate-content.sse"))));
+        stub(gemini + ":generateContent", 2, "functionResponse", 200, "application/json",
+                "gemini/generate-content.json");
+        stub(gemini + ":generateContent", 3, "functionDeclarations", 200, "application/json",
+                "gemini/generate-content-function-call.json");
+        stub(gemini + ":generateContent", 4, "Hello", 200, "application/json", "gemini/generate-content.json");
+        stub("/" + GOOGLE + "/v1beta/models/missing-model:generateContent", 1, "Hello", 404, "application/json",
+                "gemini/error-404-model-not-found.json");
+
         GatewayClient gateway = new GatewayClient();
         configure(gateway, OPENAI, "openai", upstream.baseUrl() + "/" + OPENAI + "/v1", "it-primary",
                 "gpt-4o-mini");
         configure(gateway, ANTHROPIC, "anthropic", upstream.baseUrl() + "/" + ANTHROPIC, "it-secondary",
                 "claude-3-haiku-20240307");
+        configure(gateway, GOOGLE, "google", upstream.baseUrl() + "/" + GOOGLE, "it-primary", GEMINI_MODEL);
         sdk = OpenAIOkHttpClient.builder()
                 .baseUrl("http://localhost:" + System.getProperty("it.http.port", "19080") + "/v1")
                 .apiKey("gateway-key-not-checked-yet")
@@ -102,10 +120,11 @@ class OpenAiSdkIT {
         GatewayClient gateway = new GatewayClient();
         gateway.graphql("mutation { removeLlmProvider(id: \"" + OPENAI + "\") }");
         gateway.graphql("mutation { removeLlmProvider(id: \"" + ANTHROPIC + "\") }");
+        gateway.graphql("mutation { removeLlmProvider(id: \"" + GOOGLE + "\") }");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {OPENAI + "/gpt-4o-mini", ANTHROPIC + "/claude-3-haiku-20240307"})
+    @ValueSource(strings = {OPENAI_MODEL, ANTHROPIC_MODEL, GOOGLE_MODEL})
     void plainChat(String model) {
         ChatCompletion completion = sdk.chat().completions().create(ChatCompletionCreateParams.builder()
                 .model(model).addUserMessage("Hello, how are you?").maxCompletionTokens(100).build());
@@ -115,17 +134,23 @@ class OpenAiSdkIT {
             assertTrue(text.startsWith("Hello! I'm just a computer program"), text);
             assertEquals(13, usage.promptTokens());
             assertEquals(31, usage.completionTokens());
-        } else {
+        } else if (model.startsWith(ANTHROPIC)) {
             assertTrue(text.startsWith("Hello! As an AI language model"), text);
             assertEquals(13, usage.promptTokens());
             assertEquals(35, usage.completionTokens());
+        } else {
+            assertEquals("Paris", text);
+            assertEquals(11, usage.promptTokens());
+            // Gemini's 34 thinking tokens are billed as output, and reported as reasoning tokens
+            assertEquals(35, usage.completionTokens());
+            assertEquals(34, usage.completionTokensDetails().orElseThrow().reasoningTokens().orElseThrow());
         }
         assertEquals(usage.promptTokens() + usage.completionTokens(), usage.totalTokens());
         assertEquals(ChatCompletion.Choice.FinishReason.STOP, completion.choices().get(0).finishReason());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {OPENAI + "/gpt-4o-mini", ANTHROPIC + "/claude-3-haiku-20240307"})
+    @ValueSource(strings = {OPENAI_MODEL, ANTHROPIC_MODEL, GOOGLE_MODEL})
     void streamedChatWithUsage(String model) {
         StringBuilder text = new StringBuilder();
         CompletionUsage usage = null;
@@ -150,15 +175,20 @@ class OpenAiSdkIT {
             assertEquals("1, 2, 3, 4, 5", text.toString());
             assertEquals(14, usage.promptTokens());
             assertEquals(13, usage.completionTokens());
-        } else {
+        } else if (model.startsWith(ANTHROPIC)) {
             assertEquals("1\n2\n3\n4\n5", text.toString());
             assertEquals(15, usage.promptTokens());
             assertEquals(13, usage.completionTokens());
+        } else {
+            assertTrue(text.toString().startsWith("I can help you with that! However, I don't have access to"),
+                    text.toString());
+            assertEquals(29, usage.promptTokens());
+            assertEquals(115 + 199, usage.completionTokens());
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {OPENAI + "/gpt-4o-mini", ANTHROPIC + "/claude-3-haiku-20240307"})
+    @ValueSource(strings = {OPENAI_MODEL, ANTHROPIC_MODEL, GOOGLE_MODEL})
     void toolCallRoundTrip(String model) {
         FunctionDefinition weather = FunctionDefinition.builder().name("getCurrentWeather")
                 .description("Get the current weather in a given location")
@@ -174,16 +204,27 @@ class OpenAiSdkIT {
         ChatCompletion.Choice choice = first.choices().get(0);
         assertEquals(ChatCompletion.Choice.FinishReason.TOOL_CALLS, choice.finishReason());
         ChatCompletionMessageFunctionToolCall call = choice.message().toolCalls().orElseThrow().get(0).asFunction();
-        assertEquals("getCurrentWeather", call.function().name());
-        assertTrue(call.function().arguments().contains("Boston"), call.function().arguments());
+        if (model.startsWith(GOOGLE)) {
+            assertEquals("sum", call.function().name());
+            assertEquals("{\"a\":1,\"b\":2}", call.function().arguments().replace(" ", ""));
+        } else {
+            assertEquals("getCurrentWeather", call.function().name());
+            assertTrue(call.function().arguments().contains("Boston"), call.function().arguments());
+        }
 
         ChatCompletion second = sdk.chat().completions().create(conversation
                 .addMessage(choice.message())
                 .addMessage(ChatCompletionToolMessageParam.builder().toolCallId(call.id())
                         .content("{\"temperature\": 22, \"unit\": \"celsius\"}").build())
                 .build());
-        assertTrue(second.choices().get(0).message().content().orElseThrow().startsWith("Hello!"));
-        if (model.startsWith(ANTHROPIC)) {
+        String answer = second.choices().get(0).message().content().orElseThrow();
+        assertTrue(answer.startsWith("Hello!") || answer.equals("Paris"), answer);
+        if (model.startsWith(GOOGLE)) {
+            // Gemini has no call ids: the result goes back as a functionResponse named after the called function
+            upstream.verify(postRequestedFor(urlEqualTo("/" + GOOGLE + "/v1beta/models/" + GEMINI_MODEL
+                    + ":generateContent")).withRequestBody(
+                            matchingJsonPath("$.contents[2].parts[0].functionResponse.name", equalTo("sum"))));
+        } else if (model.startsWith(ANTHROPIC)) {
             // the tool result reached Anthropic as a tool_result block answering the tool_use id
             upstream.verify(postRequestedFor(urlEqualTo("/" + ANTHROPIC + "/v1/messages"))
                     .withRequestBody(matchingJsonPath("$.messages[2].content[0].tool_use_id", equalTo(call.id()))));
@@ -194,7 +235,7 @@ class OpenAiSdkIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {OPENAI, ANTHROPIC})
+    @ValueSource(strings = {OPENAI, ANTHROPIC, GOOGLE})
     void upstreamErrorsBecomeTheSdksTypedExceptions(String provider) {
         NotFoundException notFound = assertThrows(NotFoundException.class, () -> sdk.chat().completions().create(
                 ChatCompletionCreateParams.builder().model(provider + "/missing-model").addUserMessage("Hello")

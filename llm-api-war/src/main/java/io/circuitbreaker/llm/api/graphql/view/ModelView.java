@@ -13,7 +13,8 @@ import org.eclipse.microprofile.graphql.Type;
 @Description("A model offered by a provider, with its limits and list prices.")
 public class ModelView {
 
-    private final ProviderDefinition owner; // not "provider": the engine would read a field and getter of one name as one property
+    // not "provider": the GraphQL engine reads a field and a getter of one name as one property, of the field's type
+    private final ProviderDefinition owner;
     private final ModelDefinition model;
 
     public ModelView(ProviderDefinition provider, ModelDefinition model) {
