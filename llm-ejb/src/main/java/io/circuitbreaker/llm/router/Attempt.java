@@ -1,6 +1,7 @@
 package io.circuitbreaker.llm.router;
 
 import io.circuitbreaker.llm.error.ErrorKind;
+import java.time.Instant;
 
 /**
  * One try at one deployment, for the caller's response headers, the usage record and the logs.
@@ -11,9 +12,10 @@ import io.circuitbreaker.llm.error.ErrorKind;
  * @param errorKind  the error's kind when the outcome is FAILED, else {@code null}
  * @param httpStatus the upstream status of a failure (0 when none)
  * @param latencyMs  how long the try took
+ * @param startedAt  when the try began (wall clock), for trace spans
  */
 public record Attempt(String deployment, int number, Outcome outcome, ErrorKind errorKind, int httpStatus,
-        long latencyMs) {
+        long latencyMs, Instant startedAt) {
 
     public enum Outcome {
         SUCCEEDED, FAILED, SKIPPED_NO_KEY, SKIPPED_BREAKER_OPEN

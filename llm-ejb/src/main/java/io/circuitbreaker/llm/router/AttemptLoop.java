@@ -7,6 +7,7 @@ import io.circuitbreaker.llm.router.routing.Deployment;
 import io.circuitbreaker.llm.router.routing.Resolution;
 import io.circuitbreaker.llm.spi.ProviderType;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -78,7 +79,7 @@ abstract class AttemptLoop {
     protected final void succeeded(Deployment deployment, CircuitBreaker breaker, long startNanos) {
         breaker.onSuccess();
         attempts.add(new Attempt(deployment.key(), tryNumber, Attempt.Outcome.SUCCEEDED, null, 0,
-                millisSince(startNanos)));
+                millisSince(startNanos), wallClockAt(startNanos)));
         wiring.traffic().succeeded(deployment, Duration.ofMillis(millisSince(startNanos)));
     }
 
@@ -102,7 +103,7 @@ abstract class AttemptLoop {
     protected final void recordFailure(Deployment deployment, CircuitBreaker breaker, LlmProviderException error,
             long startNanos) {
         attempts.add(new Attempt(deployment.key(), tryNumber, Attempt.Outcome.FAILED, error.kind(),
-                error.httpStatus(), millisSince(startNanos)));
+                error.httpStatus(), millisSince(startNanos), wallClockAt(startNanos)));
         if (FailurePolicy.countsAgainstDeployment(error.kind())) {
             breaker.onFailure();
         } else {
@@ -132,8 +133,13 @@ abstract class AttemptLoop {
         pendingRetry = wiring.scheduler().schedule(this::next, delay.get().toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The wall-clock time of a {@link System#nanoTime()} reading, for spans that are written after the fact. */
+    private static Instant wallClockAt(long nanos) {
+        return Instant.now().minusNanos(System.nanoTime() - nanos);
+    }
+
     private void skip(Deployment deployment, Attempt.Outcome outcome, String why) {
-        attempts.add(new Attempt(deployment.key(), tryNumber, outcome, null, 0, 0));
+        attempts.add(new Attempt(deployment.key(), tryNumber, outcome, null, 0, 0, Instant.now()));
         log(deployment, "skipped: " + why);
         advance();
     }

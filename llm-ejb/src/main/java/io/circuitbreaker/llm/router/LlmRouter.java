@@ -2,18 +2,21 @@ package io.circuitbreaker.llm.router;
 
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.StreamChunk;
+import io.circuitbreaker.llm.observability.GatewayTracing;
 import io.circuitbreaker.llm.router.routing.Deployment;
 import io.circuitbreaker.llm.router.routing.Resolution;
-import java.util.function.Consumer;
 import io.circuitbreaker.llm.usage.UsageRecorder;
+import io.opentelemetry.context.Context;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.function.Consumer;
 
 /**
  * The router: the design document's {@code chat_completion} and {@code stream_chat_completion}. Resolves the
@@ -32,6 +35,9 @@ public class LlmRouter {
     @EJB
     UsageRecorder usage;
 
+    @Inject
+    GatewayTracing tracing;
+
     /** A complete answer; the stage fails with {@link RoutingFailedException} (or an unknown-model error). */
     public CompletionStage<RoutedResponse> chatCompletion(ChatRequest request, CallerContext caller) {
         long start = System.nanoTime();
@@ -41,9 +47,12 @@ public class LlmRouter {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return runtime.engine().complete(resolution, request).whenComplete((routed, failure) ->
-                usage.record(UsageEvents.completion(caller, resolution, routed, failure,
-                        AttemptLoop.millisSince(start))));
+        Context traceParent = Context.current();
+        Instant startedAt = Instant.now();
+        return runtime.engine().complete(resolution, request).whenComplete((routed, failure) -> {
+            usage.record(UsageEvents.completion(caller, resolution, routed, failure, AttemptLoop.millisSince(start)));
+            tracing.completion(traceParent, startedAt, resolution, request, routed, failure);
+        });
     }
 
     /**
@@ -61,7 +70,11 @@ public class LlmRouter {
     public Flow.Publisher<StreamChunk> streamChatCompletion(ChatRequest request, CallerContext caller,
             Consumer<Deployment> onCommit) {
         Resolution resolution = runtime.resolve(request.model());
-        return runtime.engine().stream(resolution, request,
-                summary -> usage.record(UsageEvents.stream(caller, resolution, summary)), onCommit);
+        Context traceParent = Context.current();
+        Instant startedAt = Instant.now();
+        return runtime.engine().stream(resolution, request, summary -> {
+            usage.record(UsageEvents.stream(caller, resolution, summary));
+            tracing.stream(traceParent, startedAt, resolution, request, summary);
+        }, onCommit);
     }
 }

@@ -23,6 +23,9 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.circuitbreaker.llm.observability.GatewayMetrics;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,8 +65,13 @@ public class RouterRuntime {
     @EJB
     ConfigurationStore store;
 
+    /** Passive health and metrics both hear every upstream attempt. */
     @Inject
-    TrafficObserver traffic;
+    @Any
+    Instance<TrafficObserver> observers;
+
+    @Inject
+    GatewayMetrics metrics;
 
     private BreakerRegistry breakers;
     private RouterEngine engine;
@@ -86,7 +94,8 @@ public class RouterRuntime {
                 d -> timeouts.endpoint(d.type(), d.baseUrl()),
                 d -> apiKeys.resolve(d.apiKeyId() == null ? d.providerId() : d.apiKeyId(), d.type()),
                 breakers, latency, new CandidateOrder(latency, new SplittableRandom()), scheduler,
-                new SplittableRandom(), settings, traffic));
+                new SplittableRandom(), settings, TrafficObserver.all(observers.stream().toList())));
+        metrics.watchBreakers(breakers);
         defaultProvider = "none".equals(routerConfig.defaultProvider().trim().toLowerCase(Locale.ROOT))
                 ? Optional.empty()
                 : Optional.of(ProviderType.parse(routerConfig.defaultProvider()).orElseThrow(() ->

@@ -8,7 +8,9 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import io.circuitbreaker.llm.observability.GatewayMetrics;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -45,10 +47,14 @@ public class UsageRecorder {
     @EJB
     UsageWriter writer;
 
+    @Inject
+    GatewayMetrics metrics;
+
     private ScheduledFuture<?> flusher;
 
     @PostConstruct
     void start() {
+        metrics.watchUsageQueue(this::queueDepth, this::droppedCount);
         flusher = scheduler.scheduleWithFixedDelay(this::flush, FLUSH_INTERVAL_MS, FLUSH_INTERVAL_MS,
                 TimeUnit.MILLISECONDS);
     }
@@ -63,6 +69,12 @@ public class UsageRecorder {
 
     /** Queues an event; never blocks. */
     public void record(UsageEvent event) {
+        try {
+            metrics.requestFinished(event);
+        } catch (RuntimeException e) {
+            // metrics must never cost a request its usage record
+            LOG.log(Level.FINE, "could not update metrics", e);
+        }
         if (!queue.offer(event)) {
             long total = dropped.incrementAndGet();
             if (total == 1 || total % 1000 == 0) {

@@ -47,12 +47,12 @@ public class CostRowView {
         return row.cost().map(Cost::total).orElse(null);
     }
 
-    @Description("Input tokens × input price; null when unpriced.")
+    @Description("Input tokens times the input price; null when unpriced.")
     public BigDecimal getInputCost() {
         return row.cost().map(Cost::input).orElse(null);
     }
 
-    @Description("Output tokens × output price; null when unpriced.")
+    @Description("Output tokens times the output price; null when unpriced.")
     public BigDecimal getOutputCost() {
         return row.cost().map(Cost::output).orElse(null);
     }
