@@ -73,19 +73,19 @@ public final class MultiProviderDemo {
     private void run() throws Exception {
         System.out.println("Circuit Breaker LLM Gateway - multi-provider demo against " + base);
 
-        heading("1. Providers and models");
+        Console.heading("1. Providers and models");
         JsonArray providers = providers();
         for (JsonObject p : objects(providers)) {
             System.out.printf("%s (%s, id %s) at %s%n", p.getString("name"), p.getString("providerType"),
-                    p.getString("id"), text(p, "baseUrl"));
+                    p.getString("id"), Console.text(p, "baseUrl"));
             for (JsonObject m : objects(p.getJsonArray("models"))) {
                 System.out.printf("    %-28s %-20s in %-14s out %s%n", m.getString("id"), m.getString("name"),
-                        money(m, "costPerInputToken"), money(m, "costPerOutputToken"));
+                        Console.money(m, "costPerInputToken"), Console.money(m, "costPerOutputToken"));
             }
         }
 
-        heading("2. Configure OpenAI, Google and Anthropic (configureLlmProvider)");
-        for (JsonObject input : List.of(openAi(), google(), anthropic())) {
+        Console.heading("2. Configure OpenAI, Google and Anthropic (configureLlmProvider)");
+        for (JsonObject input : List.of(SeedProviders.openAi(), SeedProviders.google(), SeedProviders.anthropic())) {
             JsonObject p = graphql(CONFIGURE, Json.createObjectBuilder().add("input", input).build())
                     .getJsonObject("configureLlmProvider");
             List<String> models = new ArrayList<>();
@@ -94,17 +94,17 @@ public final class MultiProviderDemo {
                     p.getString("baseUrl"), String.join(", ", models));
         }
 
-        heading("3. Cost of a 100-token input / 50-token output request, cheapest first (US dollars)");
+        Console.heading("3. Cost of a 100-token input / 50-token output request, cheapest first (US dollars)");
         costTable();
 
-        heading("4. Live streaming through POST /v1/chat/completions");
+        Console.heading("4. Live streaming through POST /v1/chat/completions");
         System.out.println("Prompt: " + PROMPT);
         providers = providers();
         for (JsonObject p : objects(providers)) {
             stream(p);
         }
 
-        heading("5. Provider health");
+        Console.heading("5. Provider health");
         health();
     }
 
@@ -132,9 +132,9 @@ public final class MultiProviderDemo {
             rows.add(new String[] {p.getString("id"), p.getString("providerType"),
                     p.getBoolean("apiKeyConfigured") ? "set"
                             : "openai_compatible".equals(p.getString("providerType")) ? "not needed" : "missing", h.getBoolean("isHealthy") ? "UP" : "DOWN",
-                    text(h, "lastCheck"), detail});
+                    Console.text(h, "lastCheck"), detail});
         }
-        printTable(rows, false);
+        Console.printTable(rows, false);
         HttpResponse<String> group = http.send(HttpRequest.newBuilder(base.resolve("health/group/llm-providers"))
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
         String status;
@@ -148,55 +148,6 @@ public final class MultiProviderDemo {
 
     // ---- step 2 ----------------------------------------------------------------------------------------------------
 
-    private static JsonObject openAi() {
-        return provider("openai", "OpenAI", "https://api.openai.com/v1", "openai",
-                model("gpt-4o", "GPT-4o", 16384, 128000, "0.000005", "0.000015",
-                        "text_generation", "vision", "multimodal", "function_calling"),
-                model("gpt-4", "GPT-4", 8192, 8192, "0.00003", "0.00006", "text_generation", "function_calling"),
-                model("gpt-3.5-turbo", "GPT-3.5 Turbo", 4096, 16385, "0.000001", "0.000002",
-                        "text_generation", "function_calling"));
-    }
-
-    private static JsonObject google() {
-        return provider("google", "Google Gemini", "https://generativelanguage.googleapis.com", "google",
-                model("gemini-1.5-pro", "Gemini 1.5 Pro", 8192, 2097152, "0.0000035", "0.0000105",
-                        "text_generation", "vision", "multimodal", "function_calling", "long_context"),
-                model("gemini-1.5-flash", "Gemini 1.5 Flash", 8192, 1048576, "0.000000075", "0.0000003",
-                        "text_generation", "vision", "multimodal", "function_calling", "long_context"),
-                model("gemini-pro", "Gemini Pro", 2048, 32760, "0.0000005", "0.0000015",
-                        "text_generation", "function_calling"));
-    }
-
-    private static JsonObject anthropic() {
-        return provider("anthropic", "Anthropic", "https://api.anthropic.com", "anthropic",
-                model("claude-3-5-sonnet-20241022", "Claude 3.5 Sonnet", 8192, 200000, "0.000003", "0.000015",
-                        "text_generation", "vision", "multimodal", "function_calling"),
-                model("claude-3-haiku-20240307", "Claude 3 Haiku", 4096, 200000, "0.00000025", "0.00000125",
-                        "text_generation", "vision", "multimodal", "function_calling"));
-    }
-
-    /** The design document's LlmproviderConfigInput; apiKeyId names the secret, never the key itself. */
-    private static JsonObject provider(String type, String name, String baseUrl, String apiKeyId, JsonObject... models) {
-        var list = Json.createArrayBuilder();
-        for (JsonObject m : models) {
-            list.add(m);
-        }
-        return Json.createObjectBuilder().add("providerType", type).add("name", name).add("baseUrl", baseUrl)
-                .add("apiKeyId", apiKeyId).add("models", list).build();
-    }
-
-    private static JsonObject model(String id, String name, int maxTokens, int contextWindow, String input,
-            String output, String... capabilities) {
-        var caps = Json.createArrayBuilder();
-        for (String c : capabilities) {
-            caps.add(c);
-        }
-        return Json.createObjectBuilder().add("id", id).add("name", name).add("maxTokens", maxTokens)
-                .add("contextWindow", contextWindow).add("costPerInputToken", new BigDecimal(input))
-                .add("costPerOutputToken", new BigDecimal(output)).add("supportsStreaming", true)
-                .add("supportsFunctionCalling", true).add("capabilities", caps).build();
-    }
-
     // ---- step 3 ----------------------------------------------------------------------------------------------------
 
     private void costTable() throws IOException, InterruptedException {
@@ -208,7 +159,7 @@ public final class MultiProviderDemo {
             table.add(new String[] {r.getString("provider"), r.getString("model"), r.getString("modelName"),
                     r.isNull("cost") ? "unpriced" : r.getJsonNumber("cost").bigDecimalValue().toPlainString()});
         }
-        printTable(table, false);
+        Console.printTable(table, false);
     }
 
     // ---- step 4 ----------------------------------------------------------------------------------------------------
@@ -392,39 +343,5 @@ public final class MultiProviderDemo {
             }
         }
         return list;
-    }
-
-    private static String text(JsonObject o, String key) {
-        return o.isNull(key) ? "-" : o.getString(key);
-    }
-
-    private static String money(JsonObject o, String key) {
-        return o.isNull(key) ? "unpriced" : o.getJsonNumber(key).bigDecimalValue().toPlainString();
-    }
-
-    /** Columns padded to their widest cell; the last column right-aligned when it holds numbers. */
-    private static void printTable(List<String[]> rows, boolean numericLast) {
-        int[] width = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                width[i] = Math.max(width[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                boolean right = numericLast && i == row.length - 1;
-                line.append(String.format("%" + (right ? "" : "-") + width[i] + "s", row[i]));
-                if (i < row.length - 1) {
-                    line.append("  ");
-                }
-            }
-            System.out.println(line.toString().stripTrailing());
-        }
-    }
-
-    private static void heading(String title) {
-        System.out.println();
-        System.out.println("== " + title + " ==");
     }
 }
