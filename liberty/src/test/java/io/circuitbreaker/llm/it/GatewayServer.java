@@ -198,7 +198,7 @@ final class GatewayServer {
     }
 
     private static boolean accepts(int port) {
-        return Postgres.accepts("localhost", port);
+        return PersistenceRestartIT.Postgres.accepts("localhost", port);
     }
 
     private static void copyFiles(Path from, Path to) throws IOException {
@@ -231,5 +231,9 @@ final class GatewayServer {
             throw new IllegalStateException("system property " + property + " is not set (failsafe passes it)");
         }
         return value;
+    }
+
+    static void log(String format, Object... args) {
+        System.out.println("[PersistenceRestartIT] " + String.format(Locale.ROOT, format, args));
     }
 }

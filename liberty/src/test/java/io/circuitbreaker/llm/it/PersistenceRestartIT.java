@@ -221,7 +221,7 @@ class PersistenceRestartIT {
 
 
     /** The PostgreSQL the PostgreSQL case runs against, and a schema of its own per run. */
-    record Postgres(String url, String user, String password) {
+    static record Postgres(String url, String user, String password) {
 
         static Postgres configured() {
             return new Postgres(setting("it.pg.url", "IT_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
@@ -305,7 +305,4 @@ class PersistenceRestartIT {
         }
     }
 
-    private static void log(String format, Object... args) {
-        System.out.println("[PersistenceRestartIT] " + String.format(Locale.ROOT, format, args));
-    }
 }
