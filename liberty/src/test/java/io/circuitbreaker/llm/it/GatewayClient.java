@@ -33,10 +33,14 @@ final class GatewayClient {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
 
-    HttpResponse<String> postJson(String path, String body) {
-        return send(HttpRequest.newBuilder(base.resolve(path))
+    HttpResponse<String> postJson(String path, String body, String... headerNamesAndValues) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i + 1 < headerNamesAndValues.length; i += 2) {
+            request.header(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
+        }
+        return send(request);
     }
 
     /** Posts {@code {"query": query}} to /graphql. */

@@ -270,6 +270,19 @@ class OpenAiSdkIT {
     }
 
     @Test
+    void aCallersRequestIdIsKeptAndUnknownEndpointsAnswerInOpenAisShape() {
+        HttpResponse<String> answer = new GatewayClient().postJson("v1/chat/completions", "{\"model\": \""
+                + OPENAI_MODEL + "\", \"messages\": [{\"role\": \"user\", \"content\": \"Hello\"}]}",
+                "x-request-id", "caller-trace-42");
+        assertEquals("caller-trace-42", answer.headers().firstValue("x-request-id").orElseThrow());
+
+        HttpResponse<String> embeddings = new GatewayClient().postJson("v1/embeddings", "{\"input\": \"x\"}");
+        assertEquals(404, embeddings.statusCode());
+        assertTrue(embeddings.body().contains("\"code\":\"unknown_url\""), embeddings.body());
+        assertTrue(embeddings.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+    }
+
+    @Test
     void badRequestsAreTheSdksBadRequestException() {
         BadRequestException bad = assertThrows(BadRequestException.class, () -> sdk.chat().completions().create(
                 ChatCompletionCreateParams.builder().model(OPENAI + "/gpt-4o-mini").addUserMessage("Hello")

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * {@code POST /v1/chat/completions}, OpenAI's endpoint, for every provider the router knows.
@@ -33,6 +34,7 @@ public class ChatCompletionsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ChatCompletionsServlet.class.getName());
     static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     /** A backstop only: the router's connect, first-byte and idle limits end a stuck upstream long before this. */
     static final long ASYNC_TIMEOUT_MS = TimeUnit.MINUTES.toMillis(30);
 
@@ -42,7 +44,7 @@ public class ChatCompletionsServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long start = System.nanoTime();
-        String requestId = UUID.randomUUID().toString();
+        String requestId = requestId(request);
         response.setHeader(RoutingHeaders.REQUEST_ID, requestId);
         OpenAiChatRequest parsed;
         try {
@@ -52,7 +54,7 @@ public class ChatCompletionsServlet extends HttpServlet {
             return;
         }
         CallerContext caller = new CallerContext(requestId, null);
-        String completionId = "chatcmpl-" + requestId.replace("-", "");
+        String completionId = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
         long created = System.currentTimeMillis() / 1000;
         if (parsed.stream()) {
             SseRelay relay = new SseRelay(response, new OpenAiChunkWriter(completionId, created,
@@ -95,6 +97,15 @@ public class ChatCompletionsServlet extends HttpServlet {
         RoutingHeaders.deployment(response, routed.deployment(), routed.route());
         RoutingHeaders.attempts(response, routed.attempts(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         OpenAiResponses.json(response, 200, body);
+    }
+
+    /**
+     * The caller's {@code x-request-id} when it is a plain token (so one id follows a request through the caller's
+     * systems and ours), else a new one.
+     */
+    static String requestId(HttpServletRequest request) {
+        String given = request.getHeader(RoutingHeaders.REQUEST_ID);
+        return given != null && REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
 
     private static AsyncContext startAsync(HttpServletRequest request) {
