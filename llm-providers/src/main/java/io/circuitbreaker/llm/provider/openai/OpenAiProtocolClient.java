@@ -1,0 +1,46 @@
+package io.circuitbreaker.llm.provider.openai;
+
+import io.circuitbreaker.llm.model.ChatRequest;
+import io.circuitbreaker.llm.model.ChatResponse;
+import io.circuitbreaker.llm.model.StreamChunk;
+import io.circuitbreaker.llm.spi.HealthProbe;
+import io.circuitbreaker.llm.spi.LlmProviderClient;
+import io.circuitbreaker.llm.spi.ProviderEndpoint;
+import io.circuitbreaker.llm.spi.ProviderType;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * An adapter speaking the OpenAI Chat Completions protocol, for one provider type: the two beans
+ * ({@link OpenAiProvider}, {@link OpenAiCompatibleProvider}) differ only in the type they report and are selected by.
+ */
+abstract class OpenAiProtocolClient implements LlmProviderClient {
+
+    private final OpenAiProtocol protocol;
+
+    OpenAiProtocolClient(ProviderType type) {
+        this.protocol = new OpenAiProtocol(type);
+    }
+
+    @Override
+    public CompletionStage<ChatResponse> chatCompletion(ProviderEndpoint endpoint, ChatRequest request,
+            String apiKey) {
+        return protocol.chatCompletion(endpoint, request, apiKey);
+    }
+
+    @Override
+    public Flow.Publisher<StreamChunk> chatCompletionStream(ProviderEndpoint endpoint, ChatRequest request,
+            String apiKey) {
+        return protocol.chatCompletionStream(endpoint, request, apiKey);
+    }
+
+    @Override
+    public ProviderType providerType() {
+        return protocol.provider();
+    }
+
+    @Override
+    public CompletionStage<HealthProbe> healthCheck(ProviderEndpoint endpoint, String apiKey) {
+        return protocol.healthCheck(endpoint, apiKey);
+    }
+}
