@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.circuitbreaker.llm.testing.ChunkCollector;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
@@ -140,7 +141,7 @@ class AnthropicErrorStatusTest {
         wm.getWireMock().register(post("/v1/messages").willReturn(upstream));
         ProviderEndpoint endpoint = ProviderEndpoint.of(ProviderType.ANTHROPIC, wm.getHttpBaseUrl());
 
-        AnthropicCollectingSubscriber subscriber = AnthropicCollectingSubscriber.subscribe(
+        ChunkCollector subscriber = ChunkCollector.subscribe(
                 provider.chatCompletionStream(endpoint, request(), KEY));
 
         check(subscriber.awaitError(), type, kind, status, retryAfterSeconds);

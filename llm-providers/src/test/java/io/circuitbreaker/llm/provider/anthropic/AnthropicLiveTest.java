@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.circuitbreaker.llm.testing.ChunkCollector;
 import io.circuitbreaker.llm.model.ChatMessage;
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.ChatResponse;
@@ -67,7 +68,7 @@ class AnthropicLiveTest {
 
     @Test
     void streamedAnswer() throws Exception {
-        List<StreamChunk> chunks = AnthropicCollectingSubscriber
+        List<StreamChunk> chunks = ChunkCollector
                 .subscribe(provider.chatCompletionStream(endpoint(), pingRequest(), key())).awaitCompletion();
 
         assertFalse(chunks.stream().map(StreamChunk::textDelta).collect(Collectors.joining()).isBlank());

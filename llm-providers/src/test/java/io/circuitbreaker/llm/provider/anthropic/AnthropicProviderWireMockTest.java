@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.circuitbreaker.llm.testing.ChunkCollector;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
@@ -180,7 +181,7 @@ class AnthropicProviderWireMockTest {
         wm.getWireMock().register(post("/v1/messages").willReturn(sse("messages-stream-tool-use.sse")
                 .withHeader("anthropic-ratelimit-requests-remaining", "3999")));
 
-        List<StreamChunk> chunks = AnthropicCollectingSubscriber
+        List<StreamChunk> chunks = ChunkCollector
                 .subscribe(provider.chatCompletionStream(endpoint(wm), weatherRequest(), KEY)).awaitCompletion();
 
         wm.getWireMock().verifyThat(1, postRequestedFor(urlEqualTo("/v1/messages"))
@@ -215,7 +216,7 @@ class AnthropicProviderWireMockTest {
     void streamsTheRecordedTextStream(WireMockRuntimeInfo wm) throws Exception {
         wm.getWireMock().register(post("/v1/messages").willReturn(sse("messages-stream-text.sse")));
 
-        List<StreamChunk> chunks = AnthropicCollectingSubscriber.subscribe(provider.chatCompletionStream(
+        List<StreamChunk> chunks = ChunkCollector.subscribe(provider.chatCompletionStream(
                 endpoint(wm), ChatRequest.builder("claude-3-opus-20240229")
                         .messages(ChatMessage.user("Count to 5")).build(), KEY)).awaitCompletion();
 
@@ -232,7 +233,7 @@ class AnthropicProviderWireMockTest {
                 .withHeader("content-type", "text/event-stream")
                 .withBody(full.substring(0, full.indexOf("event: message_stop")))));
 
-        AnthropicCollectingSubscriber subscriber = AnthropicCollectingSubscriber.subscribe(
+        ChunkCollector subscriber = ChunkCollector.subscribe(
                 provider.chatCompletionStream(endpoint(wm), weatherRequest(), KEY));
         Throwable error = subscriber.awaitError();
 
@@ -253,7 +254,7 @@ class AnthropicProviderWireMockTest {
         wm.getWireMock().register(post("/v1/messages").willReturn(aResponse().withStatus(200)
                 .withHeader("content-type", "text/event-stream").withBody(body)));
 
-        Throwable error = AnthropicCollectingSubscriber.subscribe(
+        Throwable error = ChunkCollector.subscribe(
                 provider.chatCompletionStream(endpoint(wm), weatherRequest(), KEY)).awaitError();
 
         SecretLeakGuard.observe(error);
@@ -267,7 +268,7 @@ class AnthropicProviderWireMockTest {
         wm.getWireMock().register(post("/v1/messages").willReturn(json(429, "error-429-rate-limit.json")
                 .withHeader("retry-after", "8")));
 
-        Throwable error = AnthropicCollectingSubscriber.subscribe(
+        Throwable error = ChunkCollector.subscribe(
                 provider.chatCompletionStream(endpoint(wm), weatherRequest(), KEY)).awaitError();
 
         SecretLeakGuard.observe(error);
@@ -362,7 +363,7 @@ class AnthropicProviderWireMockTest {
                 ChatMessage.assistantToolCalls(List.of(new ToolCall("t1", "f", "not json")))).build();
 
         LlmProviderException e = failure(provider.chatCompletion(endpoint(wm), bad, KEY));
-        Throwable streamError = AnthropicCollectingSubscriber.subscribe(
+        Throwable streamError = ChunkCollector.subscribe(
                 provider.chatCompletionStream(endpoint(wm), bad, KEY)).awaitError();
 
         assertEquals(ErrorKind.INVALID_REQUEST, e.kind());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.circuitbreaker.llm.testing.ChunkCollector;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
@@ -157,7 +158,7 @@ class GeminiErrorStatusTest {
     @MethodSource("cases")
     void streamMapsTheFailure(Case c, WireMockRuntimeInfo wm) throws Exception {
         wm.getWireMock().register(post(urlPathMatching("/v1beta/models/.*")).willReturn(reply(c)));
-        check(c, StreamCollector.subscribe(provider.chatCompletionStream(endpoint(wm), request(), KEY)).awaitError());
+        check(c, ChunkCollector.subscribe(provider.chatCompletionStream(endpoint(wm), request(), KEY)).awaitError());
     }
 
     private static void check(Case c, Throwable failure) {
@@ -179,7 +180,7 @@ class GeminiErrorStatusTest {
 
         ExecutionException thrown = assertThrows(ExecutionException.class, () -> provider
                 .chatCompletion(endpoint(wm), request(), PLAIN_KEY).toCompletableFuture().get(20, TimeUnit.SECONDS));
-        Throwable streamed = StreamCollector.subscribe(
+        Throwable streamed = ChunkCollector.subscribe(
                 provider.chatCompletionStream(endpoint(wm), request(), PLAIN_KEY)).awaitError();
 
         for (Throwable failure : new Throwable[] {thrown.getCause(), streamed}) {

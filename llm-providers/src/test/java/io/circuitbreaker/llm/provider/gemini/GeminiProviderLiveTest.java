@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.circuitbreaker.llm.testing.ChunkCollector;
 import io.circuitbreaker.llm.model.ChatMessage;
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.ChatResponse;
@@ -59,8 +60,8 @@ class GeminiProviderLiveTest {
 
     @Test
     void stream() throws Exception {
-        List<StreamChunk> chunks = StreamCollector.subscribe(
-                provider.chatCompletionStream(ENDPOINT, request(), key())).await();
+        List<StreamChunk> chunks = ChunkCollector.subscribe(
+                provider.chatCompletionStream(ENDPOINT, request(), key())).awaitCompletion();
         String text = chunks.stream().map(StreamChunk::textDelta).collect(Collectors.joining());
         assertTrue(text.toLowerCase().contains("paris"), text);
         StreamChunk last = chunks.get(chunks.size() - 1);

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.circuitbreaker.llm.testing.ChunkCollector;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -147,8 +148,8 @@ class GeminiProviderWireMockTest {
         wm.getWireMock().register(post(urlEqualTo(STREAM))
                 .willReturn(sse(Fixtures.read("gemini/stream-generate-content.sse"))));
 
-        List<StreamChunk> chunks = StreamCollector.subscribe(
-                provider.chatCompletionStream(endpoint(wm), minimal("models/gemini-2.5-flash"), KEY)).await();
+        List<StreamChunk> chunks = ChunkCollector.subscribe(
+                provider.chatCompletionStream(endpoint(wm), minimal("models/gemini-2.5-flash"), KEY)).awaitCompletion();
 
         wm.getWireMock().verifyThat(1, postRequestedFor(urlEqualTo(STREAM))
                 .withHeader("x-goog-api-key", equalTo(KEY))
@@ -171,7 +172,7 @@ class GeminiProviderWireMockTest {
     void streamedPromptBlockIsAContentFilterError(WireMockRuntimeInfo wm) throws Exception {
         wm.getWireMock().register(post(urlEqualTo(STREAM))
                 .willReturn(sse(Fixtures.read("gemini/stream-prompt-blocked-safety.sse"))));
-        Throwable error = StreamCollector.subscribe(
+        Throwable error = ChunkCollector.subscribe(
                 provider.chatCompletionStream(endpoint(wm), minimal("gemini-2.5-flash"), KEY)).awaitError();
         ContentFilteredException filtered = assertInstanceOf(ContentFilteredException.class, error);
         assertEquals("SAFETY", filtered.providerCode());
@@ -185,7 +186,7 @@ class GeminiProviderWireMockTest {
         String firstThree = recorded.substring(0, recorded.lastIndexOf("data: "));
         wm.getWireMock().register(post(urlEqualTo(STREAM)).willReturn(sse(firstThree)));
 
-        StreamCollector collector = StreamCollector.subscribe(
+        ChunkCollector collector = ChunkCollector.subscribe(
                 provider.chatCompletionStream(endpoint(wm), minimal("gemini-2.5-flash"), KEY));
         Throwable error = collector.awaitError();
         assertInstanceOf(MalformedResponseException.class, error);
@@ -199,7 +200,7 @@ class GeminiProviderWireMockTest {
         wm.getWireMock().register(post(urlEqualTo(STREAM)).willReturn(aResponse().withStatus(429)
                 .withHeader("Content-Type", "text/event-stream")
                 .withBody(Fixtures.read("gemini/error-429-resource-exhausted.json"))));
-        Throwable error = StreamCollector.subscribe(
+        Throwable error = ChunkCollector.subscribe(
                 provider.chatCompletionStream(endpoint(wm), minimal("gemini-2.5-flash"), KEY)).awaitError();
         RateLimitedException limited = assertInstanceOf(RateLimitedException.class, error);
         assertEquals(429, limited.httpStatus());

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.circuitbreaker.llm.testing.ChunkCollector;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
@@ -108,7 +109,7 @@ class OpenAiCompatibleProviderWireMockTest {
     void streamWithoutAKeyHasNoAuthorizationHeader() throws Exception {
         serve("/v1/chat/completions", "openai/chat-stream-text-usage.sse", "text/event-stream");
 
-        List<StreamChunk> chunks = OpenAiTestSupport.Collector.subscribe(
+        List<StreamChunk> chunks = ChunkCollector.subscribe(
                 provider.chatCompletionStream(ollama(), hello("llama3.1:8b"), null)).awaitCompletion();
 
         wm.verifyThat(1, postRequestedFor(urlEqualTo("/v1/chat/completions")).withoutHeader("Authorization"));
@@ -140,7 +141,7 @@ class OpenAiCompatibleProviderWireMockTest {
     void azureStreamGetsTheApiKeyHeaderAndKeepsTheApiVersion() throws Exception {
         serve(AZURE_PATH + "/chat/completions", "openai/chat-stream-tool-call.sse", "text/event-stream");
 
-        List<StreamChunk> chunks = OpenAiTestSupport.Collector.subscribe(
+        List<StreamChunk> chunks = ChunkCollector.subscribe(
                 provider.chatCompletionStream(azure(), hello("gpt-4o"), AZURE_KEY)).awaitCompletion();
 
         wm.verifyThat(1, postRequestedFor(urlEqualTo(AZURE_PATH + "/chat/completions" + API_VERSION))

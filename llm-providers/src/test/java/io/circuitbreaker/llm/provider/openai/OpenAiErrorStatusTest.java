@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.circuitbreaker.llm.testing.ChunkCollector;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
@@ -166,8 +167,8 @@ class OpenAiErrorStatusTest {
     @MethodSource("cases")
     void streamedAnswer(Case c, WireMockRuntimeInfo wm) throws Exception {
         ProviderEndpoint endpoint = serve(wm, c);
-        check(c, OpenAiTestSupport.Collector.subscribe(provider.chatCompletionStream(endpoint, request(), KEY))
-                .awaitError());
+        check(c, ChunkCollector.subscribe(provider.chatCompletionStream(endpoint, request(), KEY))
+                .awaitProviderError());
     }
 
     private static void check(Case c, LlmProviderException e) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.circuitbreaker.llm.testing.ChunkCollector;
 import io.circuitbreaker.llm.model.ChatMessage;
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.ChatResponse;
@@ -52,7 +53,7 @@ class OpenAiLiveTest {
 
     @Test
     void smallStream() throws Exception {
-        List<StreamChunk> chunks = OpenAiTestSupport.Collector.subscribe(
+        List<StreamChunk> chunks = ChunkCollector.subscribe(
                 provider.chatCompletionStream(endpoint, request(), System.getenv("OPENAI_API_KEY")))
                 .awaitCompletion();
         assertTrue(OpenAiStreamDecoderTest.text(chunks, 0).toLowerCase().contains("pong"));

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.circuitbreaker.llm.testing.ChunkCollector;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
@@ -144,7 +145,7 @@ class OpenAiProviderWireMockTest {
     void streamsThroughTheRealPublisher() throws Exception {
         serveStream(Fixtures.read("openai/chat-stream-text-usage.sse"));
 
-        List<StreamChunk> chunks = OpenAiTestSupport.Collector.subscribe(
+        List<StreamChunk> chunks = ChunkCollector.subscribe(
                 provider.chatCompletionStream(endpoint, hello(), KEY)).awaitCompletion();
 
         wm.verifyThat(1, postRequestedFor(urlEqualTo(CHAT))
@@ -164,7 +165,7 @@ class OpenAiProviderWireMockTest {
     @Test
     void streamsToolCallsThroughTheRealPublisher() throws Exception {
         serveStream(Fixtures.read("openai/chat-stream-tool-call.sse"));
-        List<StreamChunk> chunks = OpenAiTestSupport.Collector.subscribe(
+        List<StreamChunk> chunks = ChunkCollector.subscribe(
                 provider.chatCompletionStream(endpoint, hello(), KEY)).awaitCompletion();
         assertEquals("{\"country\":\"UK\"}", OpenAiStreamDecoderTest.arguments(chunks, 0, 0));
         assertEquals("call_ZR5UUuTt3pf61kjwAJIYdVMj", chunks.get(0).toolCalls().get(0).id());
@@ -177,7 +178,7 @@ class OpenAiProviderWireMockTest {
     @Test
     void streamsSeveralChoicesThroughTheRealPublisher() throws Exception {
         serveStream(Fixtures.read("openai/chat-stream-multiple-choices.sse"));
-        List<StreamChunk> chunks = OpenAiTestSupport.Collector.subscribe(
+        List<StreamChunk> chunks = ChunkCollector.subscribe(
                 provider.chatCompletionStream(endpoint, hello(), KEY)).awaitCompletion();
         assertEquals(109, chunks.size());
         assertTrue(OpenAiStreamDecoderTest.text(chunks, 0).endsWith("for the current weather conditions."));
@@ -192,8 +193,8 @@ class OpenAiProviderWireMockTest {
                 .withHeader("Content-Type", "application/json; charset=utf-8")
                 .withBody(Fixtures.read("openai/error-401-invalid-api-key.json"))));
 
-        LlmProviderException e = OpenAiTestSupport.Collector.subscribe(
-                provider.chatCompletionStream(endpoint, hello(), KEY)).awaitError();
+        LlmProviderException e = ChunkCollector.subscribe(
+                provider.chatCompletionStream(endpoint, hello(), KEY)).awaitProviderError();
         SecretLeakGuard.observe(e);
 
         assertInstanceOf(AuthenticationException.class, e);
@@ -208,9 +209,9 @@ class OpenAiProviderWireMockTest {
         String recorded = Fixtures.read("openai/chat-stream-text-usage.sse");
         serveStream(recorded.substring(0, recorded.indexOf("data: [DONE]")));
 
-        OpenAiTestSupport.Collector collector = OpenAiTestSupport.Collector.subscribe(
+        ChunkCollector collector = ChunkCollector.subscribe(
                 provider.chatCompletionStream(endpoint, hello(), KEY));
-        LlmProviderException e = collector.awaitError();
+        LlmProviderException e = collector.awaitProviderError();
         SecretLeakGuard.observe(e);
 
         assertInstanceOf(MalformedResponseException.class, e);
@@ -224,9 +225,9 @@ class OpenAiProviderWireMockTest {
         serveStream(head + "data: {\"error\":{\"message\":\"The server had an error while processing your "
                 + "request.\",\"type\":\"server_error\",\"param\":null,\"code\":null}}\n\ndata: [DONE]\n\n");
 
-        OpenAiTestSupport.Collector collector = OpenAiTestSupport.Collector.subscribe(
+        ChunkCollector collector = ChunkCollector.subscribe(
                 provider.chatCompletionStream(endpoint, hello(), KEY));
-        LlmProviderException e = collector.awaitError();
+        LlmProviderException e = collector.awaitProviderError();
         SecretLeakGuard.observe(e);
 
         assertInstanceOf(ProviderUnavailableException.class, e);
@@ -238,8 +239,8 @@ class OpenAiProviderWireMockTest {
     void streamWithAnUnusableToolSchemaFailsBeforeSendingAnything() throws Exception {
         ChatRequest request = ChatRequest.builder("gpt-4o").messages(ChatMessage.user("Hi"))
                 .tools(List.of(new ToolDefinition("broken", null, "{not json", null))).build();
-        LlmProviderException e = OpenAiTestSupport.Collector.subscribe(
-                provider.chatCompletionStream(endpoint, request, KEY)).awaitError();
+        LlmProviderException e = ChunkCollector.subscribe(
+                provider.chatCompletionStream(endpoint, request, KEY)).awaitProviderError();
         assertInstanceOf(InvalidRequestException.class, e);
         assertInstanceOf(InvalidRequestException.class, failure(provider.chatCompletion(endpoint, request, KEY)));
         wm.verifyThat(0, anyRequestedFor(anyUrl()));
