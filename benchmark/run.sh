@@ -162,9 +162,9 @@ THREAD_DUMP_THREADS="$(jcmd "$GW_PID" Thread.print 2>/dev/null | grep -c '^"' ||
 # --- report ---------------------------------------------------------------------------------------------------------
 f() { awk -v a="$1" 'BEGIN{printf "%.2f", a}'; }
 diff_ms() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%+.2f ms", b-a}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b>0) printf "%.1f× direct", a/b; else print "—"}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b>0) printf "%.1f×", a/b; else print "—"}'; }
 lat_rows() { # label direct gw
-  echo "| $1 | requests/s | $(v "$2" rps) | $(v "$3" rps) | direct is $(ratio "$(v "$2" rps)" "$(v "$3" rps)") |"
+  echo "| $1 | requests/s | $(v "$2" rps) | $(v "$3" rps) | direct ÷ gateway = $(ratio "$(v "$2" rps)" "$(v "$3" rps)") |"
   echo "| $1 | latency p50 | $(v "$2" p50_ms) ms | $(v "$3" p50_ms) ms | $(diff_ms "$(v "$2" p50_ms)" "$(v "$3" p50_ms)") |"
   echo "| $1 | latency p99 | $(v "$2" p99_ms) ms | $(v "$3" p99_ms) ms | $(diff_ms "$(v "$2" p99_ms)" "$(v "$3" p99_ms)") |"
   echo "| $1 | errors / non-2xx | $(v "$2" errors) / $(v "$2" non2xx) | $(v "$3" errors) / $(v "$3" non2xx) | |"
@@ -205,7 +205,7 @@ REPORT="$OUT/report.md"
   lat_rows "5. translated (OpenAI → Anthropic), 64 conns" s5-64-direct s5-64-gw
   echo "| whole run | gateway JVM peak RSS / live threads | | ${RUN_PEAK% *} MB / ${RUN_PEAK#* } | threads in a final \`jcmd Thread.print\`: $THREAD_DUMP_THREADS |"
   echo
-  echo "Fake upstream headroom (64 connections, non-streaming): direct is $(ratio "$(v s2-64-direct rps)" "$(v s2-64-gw rps)") through-gateway throughput (needed: ≥ 3×)."
+  echo "Fake upstream headroom (64 connections, non-streaming): direct ÷ through-gateway = $(ratio "$(v s2-64-direct rps)" "$(v s2-64-gw rps)") throughput (needed: ≥ 3×)."
 } >"$REPORT"
 if [ -n "$JFR_FILE" ]; then
   for _ in $(seq 1 30); do [ -s "$JFR_FILE" ] && break; sleep 1; done
