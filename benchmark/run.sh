@@ -79,6 +79,8 @@ FAST_BASE="$FAKE/chunks=50/gap=0/v1"        # scenarios 1-3: 50-chunk streams as
 SLOW_BASE="$FAKE/chunks=100/gap=100/v1"     # scenario 4: one chunk every 100 ms for 10 s
 provider benchfast openai_compatible "$FAST_BASE" bench-model
 provider benchslow openai_compatible "$SLOW_BASE" bench-model
+PACED_BASE="$FAKE/chunks=20/gap=20/v1"      # scenario 3b: one chunk every 20 ms, to see whether any is held back
+provider benchpaced openai_compatible "$PACED_BASE" bench-model
 provider benchclaude anthropic "$FAKE" bench-claude bench
 
 msg='"messages":[{"role":"user","content":"Say hello in one short sentence."}]'
@@ -87,6 +89,7 @@ echo "{\"model\":\"benchfast/bench-model\",$msg}" >"$OUT/gw.json"
 echo "{\"model\":\"bench-model\",\"stream\":true,$msg}" >"$OUT/direct-stream.json"
 echo "{\"model\":\"benchfast/bench-model\",\"stream\":true,$msg}" >"$OUT/gw-stream.json"
 echo "{\"model\":\"benchslow/bench-model\",\"stream\":true,$msg}" >"$OUT/gw-slow.json"
+echo "{\"model\":\"benchpaced/bench-model\",\"stream\":true,$msg}" >"$OUT/gw-paced.json"
 echo "{\"model\":\"bench-claude\",\"max_tokens\":256,$msg}" >"$OUT/direct-anthropic.json"
 echo "{\"model\":\"benchclaude/bench-claude\",\"max_tokens\":256,$msg}" >"$OUT/gw-anthropic.json"
 D_CHAT="$FAST_BASE/chat/completions"; G_CHAT="$GW/v1/chat/completions"
@@ -145,10 +148,18 @@ run_wrk s2-64-gw 64 "$OUT/gw.json" "$G_CHAT"
 log "3: streaming (50 chunks), 1 connection, $SEQ_STREAMS streams one after another"
 run_streams s3-direct seq "$D_CHAT" "$OUT/direct-stream.json" "$SEQ_STREAMS"
 run_streams s3-gw seq "$G_CHAT" "$OUT/gw-stream.json" "$SEQ_STREAMS"
+log "3b: paced stream (20 chunks, one every 20 ms), 1 connection, 20 streams"
+run_streams s3b-direct seq "$PACED_BASE/chat/completions" "$OUT/direct-stream.json" 20
+run_streams s3b-gw seq "$G_CHAT" "$OUT/gw-paced.json" 20
 log "4: $STREAMS concurrent slow streams (100 chunks, one every 100 ms)"
 run_streams s4-direct concurrent "$FAKE/chunks=100/gap=100/v1/chat/completions" "$OUT/direct-stream.json" "$STREAMS"
 S4_FROM="$(mem_lines)"
+( sleep 6; jcmd "$GW_PID" Thread.print >"$OUT/threads-s4.txt" 2>&1 || true ) &
+TD_PID=$!
 run_streams s4-gw concurrent "$G_CHAT" "$OUT/gw-slow.json" "$STREAMS"
+wait "$TD_PID" || true
+S4_THREADS="$(grep '^"' "$OUT/threads-s4.txt" | sed 's/^"\([^"]*\)".*/\1/; s/[0-9][0-9]*/N/g' | sort | uniq -c | sort -rn | head -5 \
+  | awk '{c=$1; $1=""; sub(/^ /,""); printf "%s`%s` × %d", (NR>1?", ":""), $0, c}' || true)"
 sleep 1
 S4_PEAK="$(mem_peak "$S4_FROM" "$(mem_lines)")"
 log "5: translated route (OpenAI request → Anthropic upstream), 1 and 64 connections"
@@ -198,9 +209,11 @@ REPORT="$OUT/report.md"
   lat_rows "2. non-streaming, 16 conns" s2-16-direct s2-16-gw
   lat_rows "2. non-streaming, 64 conns" s2-64-direct s2-64-gw
   stream_rows "3. stream of 50 chunks, 1 conn ($SEQ_STREAMS streams)" s3-direct s3-gw
+  stream_rows "3b. paced stream, 20 chunks × 20 ms, 1 conn (20 streams)" s3b-direct s3b-gw
   stream_rows "4. $STREAMS concurrent slow streams (100 × 100 ms)" s4-direct s4-gw
   echo "| 4. $STREAMS concurrent slow streams | wall time for all | $(v s4-direct wall_s) s | $(v s4-gw wall_s) s | |"
   echo "| 4. $STREAMS concurrent slow streams | gateway JVM peak RSS / live threads | | ${S4_PEAK% *} MB / ${S4_PEAK#* } | idle after warm-up: ${IDLE% *} MB / ${IDLE#* } threads |"
+  echo "| 4. $STREAMS concurrent slow streams | largest thread groups 6 s in (\`jcmd Thread.print\`) | | | $S4_THREADS |"
   lat_rows "5. translated (OpenAI → Anthropic), 1 conn" s5-1-direct s5-1-gw
   lat_rows "5. translated (OpenAI → Anthropic), 64 conns" s5-64-direct s5-64-gw
   echo "| whole run | gateway JVM peak RSS / live threads | | ${RUN_PEAK% *} MB / ${RUN_PEAK#* } | threads in a final \`jcmd Thread.print\`: $THREAD_DUMP_THREADS |"
