@@ -39,6 +39,9 @@ public class FakeUpstream {
 
     public static void main(String[] args) throws IOException {
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // The JDK server closes a connection that turns idle while 200 others are idle (its default), which after the
+        // 1,000-stream scenario made wrk reconnect for most requests: keep them all.
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "100000");
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 9281;
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 4096);
         // Cached pool: non-streaming requests reuse a few threads; slow streams each hold one (sleeping).

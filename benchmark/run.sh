@@ -49,7 +49,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 log "starting the fake upstream on $FAKE_PORT"
-setsid java -Xmx512m -Dsun.net.httpserver.nodelay=true "$B/FakeUpstream.java" "$FAKE_PORT" >"$OUT/fake.log" 2>&1 &
+setsid java -Xmx512m -Dsun.net.httpserver.nodelay=true -Dsun.net.httpserver.maxIdleConnections=100000 "$B/FakeUpstream.java" "$FAKE_PORT" >"$OUT/fake.log" 2>&1 &
 FAKE_PGID=$!
 
 log "building and starting the gateway on $GW_PORT (mvn -Prun -DskipTests package; log: $OUT/gateway-build.log)"
