@@ -202,6 +202,7 @@ REPORT="$OUT/report.md"
   echo "no gateway authentication, which does not exist yet — issue 8). Load: \`wrk -t2 -cN -d${DURATION}s -s benchmark/post.lua URL\`"
   echo "(\`-t1 -c1\` for one connection); streams: \`java benchmark/StreamClient.java seq|concurrent URL BODY COUNT\`."
   echo "Direct = the same request straight to the fake upstream (\`java benchmark/FakeUpstream.java\`)."
+  [ -n "${JVM_ARGS:-}" ] && echo "Gateway JVM options added through Liberty's \`JVM_ARGS\`: \`$JVM_ARGS\` (after \`config/jvm.options\`)."
   echo
   echo "| Scenario | Metric | Direct to upstream | Through gateway | Gateway cost |"
   echo "|---|---|---:|---:|---|"
