@@ -3,11 +3,11 @@ package io.circuitbreaker.llm.api.openai;
 import io.circuitbreaker.llm.model.StreamChunk;
 import io.circuitbreaker.llm.model.ToolCallDelta;
 import io.circuitbreaker.llm.model.Usage;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +17,9 @@ import java.util.List;
  * empty {@code choices} when the caller asked for it ({@code stream_options.include_usage}), as OpenAI sends it.
  */
 final class OpenAiChunkWriter {
+
+    /** Looked up once: {@code Json.createX} runs a ServiceLoader lookup on every call (JFR, docs/performance.md). */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final String id;
     private final long created;
@@ -43,7 +46,7 @@ final class OpenAiChunkWriter {
         if (!hasDelta && chunk.finishReason() == null) {
             return List.of();
         }
-        JsonObjectBuilder delta = Json.createObjectBuilder();
+        JsonObjectBuilder delta = JSON.createObjectBuilder();
         if (!roleSent) {
             delta.add("role", "assistant");
             roleSent = true;
@@ -54,11 +57,11 @@ final class OpenAiChunkWriter {
         if (!chunk.toolCalls().isEmpty()) {
             delta.add("tool_calls", toolCalls(chunk.toolCalls()));
         }
-        JsonObjectBuilder choice = Json.createObjectBuilder().add("index", chunk.choiceIndex()).add("delta", delta)
+        JsonObjectBuilder choice = JSON.createObjectBuilder().add("index", chunk.choiceIndex()).add("delta", delta)
                 .add("logprobs", JsonValue.NULL)
                 .add("finish_reason", OpenAiResponseWriter.finishReason(chunk.finishReason()));
         List<JsonObject> out = new ArrayList<>(1);
-        out.add(envelope().add("choices", Json.createArrayBuilder().add(choice)).build());
+        out.add(envelope().add("choices", JSON.createArrayBuilder().add(choice)).build());
         return out;
     }
 
@@ -67,24 +70,24 @@ final class OpenAiChunkWriter {
         if (!includeUsage || usage == null) {
             return List.of();
         }
-        return List.of(envelope().add("choices", Json.createArrayBuilder())
+        return List.of(envelope().add("choices", JSON.createArrayBuilder())
                 .add("usage", OpenAiResponseWriter.usage(usage)).build());
     }
 
     private JsonObjectBuilder envelope() {
-        return Json.createObjectBuilder().add("id", id).add("object", "chat.completion.chunk").add("created", created)
+        return JSON.createObjectBuilder().add("id", id).add("object", "chat.completion.chunk").add("created", created)
                 .add("model", model == null ? "" : model).add("system_fingerprint", JsonValue.NULL);
     }
 
     private static JsonArrayBuilder toolCalls(List<ToolCallDelta> deltas) {
-        JsonArrayBuilder calls = Json.createArrayBuilder();
+        JsonArrayBuilder calls = JSON.createArrayBuilder();
         for (ToolCallDelta delta : deltas) {
-            JsonObjectBuilder function = Json.createObjectBuilder();
+            JsonObjectBuilder function = JSON.createObjectBuilder();
             if (delta.name() != null) {
                 function.add("name", delta.name());
             }
             function.add("arguments", delta.argumentsFragment() == null ? "" : delta.argumentsFragment());
-            JsonObjectBuilder call = Json.createObjectBuilder().add("index", delta.index());
+            JsonObjectBuilder call = JSON.createObjectBuilder().add("index", delta.index());
             if (delta.id() != null) {
                 call.add("id", delta.id()).add("type", "function");
             }

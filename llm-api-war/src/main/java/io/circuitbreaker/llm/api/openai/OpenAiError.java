@@ -1,10 +1,10 @@
 package io.circuitbreaker.llm.api.openai;
 
 import io.circuitbreaker.llm.error.Secrets;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * A failure as OpenAI reports it: {@code {"error": {"message", "type", "param", "code"}}} with the HTTP status, and
@@ -19,14 +19,17 @@ import jakarta.json.JsonValue;
  */
 record OpenAiError(int status, String type, String code, String param, String message, Long retryAfterSeconds) {
 
+    /** Looked up once: {@code Json.createX} runs a ServiceLoader lookup on every call (JFR, docs/performance.md). */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     OpenAiError {
         message = message == null ? "the request failed" : Secrets.redact(message);
     }
 
     JsonObject toJson() {
-        JsonObjectBuilder error = Json.createObjectBuilder().add("message", message).add("type", type);
-        error.add("param", param == null ? JsonValue.NULL : Json.createValue(param));
-        error.add("code", code == null ? JsonValue.NULL : Json.createValue(code));
-        return Json.createObjectBuilder().add("error", error).build();
+        JsonObjectBuilder error = JSON.createObjectBuilder().add("message", message).add("type", type);
+        error.add("param", param == null ? JsonValue.NULL : JSON.createValue(param));
+        error.add("code", code == null ? JsonValue.NULL : JSON.createValue(code));
+        return JSON.createObjectBuilder().add("error", error).build();
     }
 }

@@ -4,7 +4,6 @@ import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.ResponseFormat;
 import io.circuitbreaker.llm.model.ToolChoice;
 import io.circuitbreaker.llm.model.ToolDefinition;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -12,6 +11,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +21,9 @@ import java.util.List;
  * SDK versions add some), strict about the ones it does: a wrong type is a 400 naming the parameter, never a 500.
  */
 final class OpenAiRequestParser {
+
+    /** Looked up once: {@code Json.createX} runs a ServiceLoader lookup on every call (JFR, docs/performance.md). */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private OpenAiRequestParser() {
     }
@@ -73,7 +76,7 @@ final class OpenAiRequestParser {
     }
 
     private static JsonObject object(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new InvalidOpenAiRequest(null, "the request body must be a JSON object");

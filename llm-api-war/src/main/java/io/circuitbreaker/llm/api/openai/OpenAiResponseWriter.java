@@ -5,14 +5,17 @@ import io.circuitbreaker.llm.model.Choice;
 import io.circuitbreaker.llm.model.FinishReason;
 import io.circuitbreaker.llm.model.ToolCall;
 import io.circuitbreaker.llm.model.Usage;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 /** Writes a complete answer, whichever provider gave it, as OpenAI's {@code chat.completion} object. */
 final class OpenAiResponseWriter {
+
+    /** Looked up once: {@code Json.createX} runs a ServiceLoader lookup on every call (JFR, docs/performance.md). */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private OpenAiResponseWriter() {
     }
@@ -23,9 +26,9 @@ final class OpenAiResponseWriter {
      * @param model   the model that answered, as the caller should see it
      */
     static JsonObject completion(ChatResponse response, String id, long created, String model) {
-        JsonArrayBuilder choices = Json.createArrayBuilder();
+        JsonArrayBuilder choices = JSON.createArrayBuilder();
         for (Choice choice : response.choices()) {
-            JsonObjectBuilder message = Json.createObjectBuilder().add("role", "assistant");
+            JsonObjectBuilder message = JSON.createObjectBuilder().add("role", "assistant");
             if (choice.text() == null || choice.text().isEmpty()) {
                 message.add("content", JsonValue.NULL);
             } else {
@@ -33,18 +36,18 @@ final class OpenAiResponseWriter {
             }
             message.add("refusal", JsonValue.NULL);
             if (!choice.toolCalls().isEmpty()) {
-                JsonArrayBuilder calls = Json.createArrayBuilder();
+                JsonArrayBuilder calls = JSON.createArrayBuilder();
                 for (ToolCall call : choice.toolCalls()) {
-                    calls.add(Json.createObjectBuilder().add("id", call.id()).add("type", "function")
-                            .add("function", Json.createObjectBuilder().add("name", call.name())
+                    calls.add(JSON.createObjectBuilder().add("id", call.id()).add("type", "function")
+                            .add("function", JSON.createObjectBuilder().add("name", call.name())
                                     .add("arguments", call.argumentsJson())));
                 }
                 message.add("tool_calls", calls);
             }
-            choices.add(Json.createObjectBuilder().add("index", choice.index()).add("message", message)
+            choices.add(JSON.createObjectBuilder().add("index", choice.index()).add("message", message)
                     .add("logprobs", JsonValue.NULL).add("finish_reason", finishReason(choice.finishReason())));
         }
-        JsonObjectBuilder completion = Json.createObjectBuilder().add("id", id).add("object", "chat.completion")
+        JsonObjectBuilder completion = JSON.createObjectBuilder().add("id", id).add("object", "chat.completion")
                 .add("created", created).add("model", model).add("choices", choices);
         if (response.usage() != null) {
             completion.add("usage", usage(response.usage()));
@@ -53,13 +56,13 @@ final class OpenAiResponseWriter {
     }
 
     static JsonObject usage(Usage usage) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("prompt_tokens", usage.inputTokens())
                 .add("completion_tokens", usage.outputTokens())
                 .add("total_tokens", usage.totalTokens())
-                .add("prompt_tokens_details", Json.createObjectBuilder()
+                .add("prompt_tokens_details", JSON.createObjectBuilder()
                         .add("cached_tokens", usage.cachedInputTokens() == null ? 0 : usage.cachedInputTokens()))
-                .add("completion_tokens_details", Json.createObjectBuilder()
+                .add("completion_tokens_details", JSON.createObjectBuilder()
                         .add("reasoning_tokens", usage.reasoningTokens() == null ? 0 : usage.reasoningTokens()))
                 .build();
     }
@@ -69,7 +72,7 @@ final class OpenAiResponseWriter {
         if (reason == null) {
             return JsonValue.NULL;
         }
-        return Json.createValue(switch (reason.kind()) {
+        return JSON.createValue(switch (reason.kind()) {
             case STOP, ERROR, OTHER -> "stop";
             case LENGTH -> "length";
             case TOOL_CALLS -> "tool_calls";
