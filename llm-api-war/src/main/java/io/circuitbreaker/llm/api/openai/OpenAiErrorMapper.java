@@ -1,13 +1,11 @@
 package io.circuitbreaker.llm.api.openai;
 
+import io.circuitbreaker.llm.api.Failures;
 import io.circuitbreaker.llm.error.ErrorKind;
 import io.circuitbreaker.llm.error.LlmProviderException;
 import io.circuitbreaker.llm.router.NoCandidateException;
 import io.circuitbreaker.llm.router.RoutingFailedException;
 import io.circuitbreaker.llm.router.routing.UnknownModelException;
-import java.time.Duration;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Which status and OpenAI error a failure becomes. The caller's own mistakes are 4xx; an upstream that failed, timed
@@ -20,7 +18,7 @@ final class OpenAiErrorMapper {
     }
 
     static OpenAiError map(Throwable failure) {
-        Throwable cause = unwrap(failure);
+        Throwable cause = Failures.unwrap(failure);
         if (cause instanceof InvalidOpenAiRequest invalid) {
             return new OpenAiError(400, "invalid_request_error", null, invalid.param(), invalid.getMessage(), null);
         }
@@ -37,10 +35,10 @@ final class OpenAiErrorMapper {
         if (cause instanceof LlmProviderException upstream) {
             // a stream that failed after its first chunk ends with the upstream's own typed error
             return upstream(upstream.kind(), upstream.getMessage(),
-                    upstream.retryAfter().map(OpenAiErrorMapper::seconds).orElse(null));
+                    upstream.retryAfter().map(Failures::retryAfterSeconds).orElse(null));
         }
         if (cause instanceof RoutingFailedException failed) {
-            Long retryAfter = failed.retryAfter().map(OpenAiErrorMapper::seconds).orElse(null);
+            Long retryAfter = failed.retryAfter().map(Failures::retryAfterSeconds).orElse(null);
             return failed.kind().map(kind -> upstream(kind, failed.getMessage(), retryAfter))
                     // no upstream could be called at all, e.g. no key is configured for any candidate
                     .orElseGet(() -> new OpenAiError(503, "service_unavailable", "no_upstream_available", null,
@@ -69,18 +67,5 @@ final class OpenAiErrorMapper {
             case CONNECTION, MALFORMED_RESPONSE, OTHER -> new OpenAiError(502, "api_error", "upstream_error", null,
                     message, null);
         };
-    }
-
-    private static long seconds(Duration wait) {
-        return Math.max(1, (wait.toMillis() + 999) / 1000);
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable current = failure;
-        while ((current instanceof CompletionException || current instanceof ExecutionException)
-                && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
     }
 }

@@ -1,13 +1,12 @@
 package io.circuitbreaker.llm.api.graphql.chat;
 
+import io.circuitbreaker.llm.api.Failures;
 import io.circuitbreaker.llm.api.graphql.GatewayGraphQLException;
 import io.circuitbreaker.llm.error.ErrorKind;
 import io.circuitbreaker.llm.router.NoCandidateException;
 import io.circuitbreaker.llm.router.RoutingFailedException;
 import io.circuitbreaker.llm.router.routing.UnknownModelException;
 import java.time.Duration;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * How a failed completion reaches a GraphQL client: a code to switch on and a message that says what to do. Upstream
@@ -19,7 +18,7 @@ public final class ChatErrors {
     }
 
     public static GatewayGraphQLException toGraphQL(Throwable failure) {
-        Throwable cause = unwrap(failure);
+        Throwable cause = Failures.unwrap(failure);
         if (cause instanceof GatewayGraphQLException coded) {
             return coded;
         }
@@ -51,15 +50,7 @@ public final class ChatErrors {
     }
 
     private static String retryHint(Duration wait) {
-        return " (retry after " + Math.max(1, (wait.toMillis() + 999) / 1000) + " s)";
+        return " (retry after " + Failures.retryAfterSeconds(wait) + " s)";
     }
 
-    private static Throwable unwrap(Throwable failure) {
-        Throwable current = failure;
-        while ((current instanceof CompletionException || current instanceof ExecutionException)
-                && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
-    }
 }
