@@ -5,6 +5,7 @@ import io.circuitbreaker.llm.model.StreamChunk;
 import io.circuitbreaker.llm.observability.GatewayTracing;
 import io.circuitbreaker.llm.router.routing.Deployment;
 import io.circuitbreaker.llm.router.routing.Resolution;
+import io.circuitbreaker.llm.usage.UsageEvent;
 import io.circuitbreaker.llm.usage.UsageRecorder;
 import io.opentelemetry.context.Context;
 import jakarta.ejb.EJB;
@@ -17,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The router: the design document's {@code chat_completion} and {@code stream_chat_completion}. Resolves the
@@ -28,6 +31,8 @@ import java.util.function.Consumer;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class LlmRouter {
+
+    private static final Logger LOG = Logger.getLogger(LlmRouter.class.getName());
 
     @Inject
     RouterRuntime runtime;
@@ -45,12 +50,16 @@ public class LlmRouter {
         try {
             resolution = runtime.resolve(request.model());
         } catch (RuntimeException e) {
+            caller.settlement().settle(null, 0);
             return CompletableFuture.failedFuture(e);
         }
         Context traceParent = Context.current();
         Instant startedAt = Instant.now();
         return runtime.engine().complete(resolution, request).whenComplete((routed, failure) -> {
-            usage.record(UsageEvents.completion(caller, resolution, routed, failure, AttemptLoop.millisSince(start)));
+            UsageEvent event = UsageEvents.completion(caller, resolution, routed, failure,
+                    AttemptLoop.millisSince(start));
+            settle(caller, event);
+            usage.record(event);
             tracing.completion(traceParent, startedAt, resolution, request, routed, failure);
         });
     }
@@ -69,12 +78,30 @@ public class LlmRouter {
      */
     public Flow.Publisher<StreamChunk> streamChatCompletion(ChatRequest request, CallerContext caller,
             Consumer<Deployment> onCommit) {
-        Resolution resolution = runtime.resolve(request.model());
-        Context traceParent = Context.current();
-        Instant startedAt = Instant.now();
-        return runtime.engine().stream(resolution, request, summary -> {
-            usage.record(UsageEvents.stream(caller, resolution, summary));
-            tracing.stream(traceParent, startedAt, resolution, request, summary);
-        }, onCommit);
+        try {
+            Resolution resolution = runtime.resolve(request.model());
+            Context traceParent = Context.current();
+            Instant startedAt = Instant.now();
+            return runtime.engine().stream(resolution, request, summary -> {
+                UsageEvent event = UsageEvents.stream(caller, resolution, summary);
+                settle(caller, event);
+                usage.record(event);
+                tracing.stream(traceParent, startedAt, resolution, request, summary);
+            }, onCommit);
+        } catch (RuntimeException e) {
+            caller.settlement().settle(null, 0); // nothing was called: the caller's reservation is released
+            throw e;
+        }
+    }
+
+    /** The caller's budget and token limit learn the real cost first: the next request may depend on it. */
+    private static void settle(CallerContext caller, UsageEvent event) {
+        try {
+            long tokens = (event.inputTokens() == null ? 0L : event.inputTokens())
+                    + (event.outputTokens() == null ? 0L : event.outputTokens());
+            caller.settlement().settle(event.costUsd(), tokens);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "settling request " + event.requestId() + " failed", e);
+        }
     }
 }

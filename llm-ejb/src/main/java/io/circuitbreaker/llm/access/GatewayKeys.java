@@ -1,0 +1,168 @@
+package io.circuitbreaker.llm.access;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The gateway keys: checks a presented key against the stored hashes, creates and revokes keys, and makes sure an
+ * admin key exists from the first start on.
+ *
+ * <p>All keys are held in memory (a few hundred at most), so checking a key on the request path is a hash and a map
+ * lookup, never a database read. Writes go to the database first, then replace the in-memory view.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class GatewayKeys {
+
+    /** MicroProfile Config name of the bootstrap admin key; the environment variable is LLM_GATEWAY_ADMIN_KEY. */
+    public static final String ADMIN_KEY_PROPERTY = "llm.gateway.admin-key";
+    private static final Logger LOG = Logger.getLogger(GatewayKeys.class.getName());
+
+    @EJB
+    ApiKeyStore store;
+
+    @Inject
+    Config config;
+
+    private volatile Map<String, GatewayKey> activeByHash = Map.of();
+    private volatile Map<String, GatewayKey> byId = Map.of();
+
+    @PostConstruct
+    void start() {
+        reload();
+        Optional<String> configured = config.getOptionalValue(ADMIN_KEY_PROPERTY, String.class)
+                .map(String::trim).filter(value -> !value.isEmpty());
+        if (configured.isPresent()) {
+            adoptConfiguredAdminKey(configured.get());
+        } else if (activeKeys().stream().noneMatch(k -> k.role() == Role.ADMIN)) {
+            generateAdminKey();
+        }
+    }
+
+    /** The active key whose secret this is. */
+    public Optional<GatewayKey> authenticate(String presented) {
+        if (presented == null || presented.isEmpty() || presented.length() > 512) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(activeByHash.get(KeySecrets.hash(presented)));
+    }
+
+    /** A key by id, active or revoked. */
+    public Optional<GatewayKey> byId(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
+    }
+
+    /** Every key, oldest first, without secrets. */
+    public List<GatewayKey> list() {
+        return byId.values().stream().sorted((a, b) -> a.createdAt().compareTo(b.createdAt())).toList();
+    }
+
+    /**
+     * Creates a key; its secret is returned this once.
+     *
+     * @throws IllegalArgumentException when the name is blank or too long
+     */
+    public synchronized CreatedKey create(String name, Role role, KeyLimits limits) {
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty() || trimmed.length() > 128) {
+            throw new IllegalArgumentException("name must be 1 to 128 characters");
+        }
+        String secret = KeySecrets.generate();
+        ApiKeyEntity entity = KeyMapping.newEntity(trimmed, role, limits == null ? KeyLimits.NONE : limits, secret,
+                "api", Instant.now());
+        store.insert(entity);
+        reload();
+        return new CreatedKey(secret, byId.get(entity.id));
+    }
+
+    /**
+     * Revokes a key at once.
+     *
+     * @return the revoked key, or empty when there is no active key with this id
+     * @throws IllegalStateException when it is the last active admin key (nobody could manage the gateway after)
+     */
+    public synchronized Optional<GatewayKey> revoke(String id) {
+        GatewayKey key = byId.get(id);
+        if (key == null || !key.isActive()) {
+            return Optional.empty();
+        }
+        if (key.role() == Role.ADMIN && activeKeys().stream().filter(k -> k.role() == Role.ADMIN).count() == 1) {
+            throw new IllegalStateException("this is the last active admin key; create another admin key first");
+        }
+        store.revoke(List.of(id), Instant.now());
+        reload();
+        LOG.info(() -> "Gateway key revoked: " + id + " (" + key.name() + ")");
+        return Optional.of(byId.get(id));
+    }
+
+    private List<GatewayKey> activeKeys() {
+        return byId.values().stream().filter(GatewayKey::isActive).toList();
+    }
+
+    private synchronized void reload() {
+        Map<String, GatewayKey> active = new HashMap<>();
+        Map<String, GatewayKey> all = new HashMap<>();
+        for (ApiKeyEntity entity : store.all()) {
+            GatewayKey key = KeyMapping.toKey(entity);
+            all.put(key.id(), key);
+            if (key.isActive()) {
+                active.put(entity.secretHash, key);
+            }
+        }
+        activeByHash = Map.copyOf(active);
+        byId = Map.copyOf(all);
+    }
+
+    /** LLM_GATEWAY_ADMIN_KEY is the admin key: a new value replaces the key the previous value made. */
+    private synchronized void adoptConfiguredAdminKey(String secret) {
+        if (secret.length() < KeySecrets.MIN_CONFIGURED_LENGTH) {
+            throw new IllegalStateException(ADMIN_KEY_PROPERTY + " (LLM_GATEWAY_ADMIN_KEY) must be at least "
+                    + KeySecrets.MIN_CONFIGURED_LENGTH + " characters; generate one with: openssl rand -hex 32");
+        }
+        if (authenticate(secret).filter(k -> k.role() == Role.ADMIN).isPresent()) {
+            return;
+        }
+        List<String> previous = new ArrayList<>();
+        for (ApiKeyEntity entity : store.all()) {
+            if ("env".equals(entity.origin) && entity.revokedAt == null) {
+                previous.add(entity.id);
+            }
+        }
+        store.insert(KeyMapping.newEntity("bootstrap admin (LLM_GATEWAY_ADMIN_KEY)", Role.ADMIN, KeyLimits.NONE,
+                secret, "env", Instant.now()));
+        store.revoke(previous, Instant.now());
+        reload();
+        LOG.info(() -> "Admin key from LLM_GATEWAY_ADMIN_KEY is active" + (previous.isEmpty() ? ""
+                : "; the key of its previous value is revoked"));
+    }
+
+    /** First start without LLM_GATEWAY_ADMIN_KEY: an admin key is made and shown once, in the server log. */
+    private synchronized void generateAdminKey() {
+        String secret = KeySecrets.generate();
+        store.insert(KeyMapping.newEntity("bootstrap admin (generated)", Role.ADMIN, KeyLimits.NONE, secret,
+                "generated", Instant.now()));
+        reload();
+        // WARNING so it shows on the console too; the secret is shown here once and stored only as a hash
+        LOG.warning("No admin key was configured (LLM_GATEWAY_ADMIN_KEY) and none is stored, so one was generated."
+                + " It is shown this once and stored only as a hash:\n\n    " + secret + "\n\n"
+                + "Send it as 'Authorization: Bearer <key>' to /graphql to create client keys (createApiKey). To"
+                + " choose the admin key yourself, set LLM_GATEWAY_ADMIN_KEY (at least 16 characters) and restart.");
+    }
+}
