@@ -17,24 +17,38 @@ final class GatewayClient {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final URI base;
+    /** The test servers' bootstrap admin key (llm.gateway.admin-key, i.e. LLM_GATEWAY_ADMIN_KEY). */
+    static final String ADMIN_KEY = "cbk-it-ADMIN-0123456789abcdef0123";
 
-    /** The Arquillian-managed test server. */
+    private final URI base;
+    private final String key;
+
+    /** The Arquillian-managed test server, called with the admin key. */
     GatewayClient() {
         this(Integer.parseInt(System.getProperty("it.http.port", "19080")));
     }
 
-    /** A gateway on another local port (the restart test runs servers of its own). */
+    /** A gateway on another local port (the restart test runs servers of its own), called with the admin key. */
     GatewayClient(int port) {
-        this.base = URI.create("http://localhost:" + port + "/");
+        this(URI.create("http://localhost:" + port + "/"), ADMIN_KEY);
+    }
+
+    private GatewayClient(URI base, String key) {
+        this.base = base;
+        this.key = key;
+    }
+
+    /** The same gateway, called with another gateway key ({@code null}: with none). */
+    GatewayClient withKey(String otherKey) {
+        return new GatewayClient(base, otherKey);
     }
 
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+        return send(authorized(HttpRequest.newBuilder(base.resolve(path)).GET()));
     }
 
     HttpResponse<String> postJson(String path, String body, String... headerNamesAndValues) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(base.resolve(path)))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i + 1 < headerNamesAndValues.length; i += 2) {
@@ -53,6 +67,10 @@ final class GatewayClient {
     HttpResponse<String> graphql(String query, JsonObject variables) {
         return postJson("graphql",
                 Json.createObjectBuilder().add("query", query).add("variables", variables).build().toString());
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return key == null ? request : request.header("Authorization", "Bearer " + key);
     }
 
     static JsonObject json(HttpResponse<String> response) {

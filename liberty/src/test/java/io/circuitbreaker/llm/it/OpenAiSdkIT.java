@@ -109,7 +109,7 @@ class OpenAiSdkIT {
         configure(gateway, GOOGLE, "google", upstream.baseUrl() + "/" + GOOGLE, "it-primary", GEMINI_MODEL);
         sdk = OpenAIOkHttpClient.builder()
                 .baseUrl("http://localhost:" + System.getProperty("it.http.port", "19080") + "/v1")
-                .apiKey("gateway-key-not-checked-yet")
+                .apiKey(GatewayClient.ADMIN_KEY)
                 .maxRetries(0)
                 .build();
     }

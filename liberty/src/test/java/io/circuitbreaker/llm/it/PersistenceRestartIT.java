@@ -85,6 +85,7 @@ class PersistenceRestartIT {
         int port = Integer.getInteger("it.restart.http.port", 19081);
         Map<String, String> env = new LinkedHashMap<>();
         env.put("HTTP_PORT", String.valueOf(port));
+        env.put("LLM_GATEWAY_ADMIN_KEY", GatewayClient.ADMIN_KEY);
 
         Postgres postgres = null;
         String schema = null;

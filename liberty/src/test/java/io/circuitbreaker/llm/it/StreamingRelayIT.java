@@ -100,7 +100,8 @@ class StreamingRelayIT {
         socket.setSoTimeout(5000);
         OutputStream out = socket.getOutputStream();
         out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Accept: text/event-stream\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length
+                + "Accept: text/event-stream\r\nAuthorization: Bearer " + GatewayClient.ADMIN_KEY
+                + "\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length
                 + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
         out.flush();
         assertTrue(upstream.requestReceived.await(10, TimeUnit.SECONDS), "the gateway never called the upstream");

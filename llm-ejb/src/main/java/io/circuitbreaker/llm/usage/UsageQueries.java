@@ -17,9 +17,19 @@ public class UsageQueries {
     EntityManager em;
 
     public List<UsageRecordEntity> recent(int limit) {
-        return em.createQuery("select u from UsageRecordEntity u order by u.createdAt desc, u.id desc", UsageRecordEntity.class)
-                .setMaxResults(Math.max(1, Math.min(limit, 1000)))
-                .getResultList();
+        return recent(limit, null);
+    }
+
+    /** The newest records, only the given gateway key's when {@code keyId} is not {@code null}. */
+    public List<UsageRecordEntity> recent(int limit, String keyId) {
+        var query = em.createQuery("select u from UsageRecordEntity u"
+                + (keyId == null ? "" : " where u.callerKeyId = :key")
+                + " order by u.createdAt desc, u.id desc", UsageRecordEntity.class)
+                .setMaxResults(Math.max(1, Math.min(limit, 1000)));
+        if (keyId != null) {
+            query.setParameter("key", keyId);
+        }
+        return query.getResultList();
     }
 
     public List<UsageRecordEntity> byRequestId(String requestId) {
@@ -38,19 +48,28 @@ public class UsageQueries {
      * @throws IllegalArgumentException if an argument is missing or {@code from} is not before {@code to}
      */
     public List<UsageSummaryRow> summary(Instant from, Instant to, UsageGrouping by) {
+        return summary(from, to, by, null);
+    }
+
+    /** As {@link #summary(Instant, Instant, UsageGrouping)}, only the given gateway key's requests unless null. */
+    public List<UsageSummaryRow> summary(Instant from, Instant to, UsageGrouping by, String keyId) {
         if (from == null || to == null || by == null) {
             throw new IllegalArgumentException("usage summary needs from, to and groupBy");
         }
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("usage summary needs from before to, got from=" + from + " to=" + to);
         }
-        List<Object[]> rows = em.createQuery("select u.createdAt, u.callerKeyId, u.providerId, u.model, u.outcome,"
+        var query = em.createQuery("select u.createdAt, u.callerKeyId, u.providerId, u.model, u.outcome,"
                 + " u.inputTokens, u.outputTokens, u.costUsd, u.latencyMs from UsageRecordEntity u"
-                + " where u.createdAt >= :from and u.createdAt < :to", Object[].class)
+                + " where u.createdAt >= :from and u.createdAt < :to"
+                + (keyId == null ? "" : " and u.callerKeyId = :key"), Object[].class)
                 // stored as UTC wall-clock time (see UsageRecordEntity.createdAt), so compare in UTC
                 .setParameter("from", LocalDateTime.ofInstant(from, ZoneOffset.UTC))
-                .setParameter("to", LocalDateTime.ofInstant(to, ZoneOffset.UTC))
-                .getResultList();
+                .setParameter("to", LocalDateTime.ofInstant(to, ZoneOffset.UTC));
+        if (keyId != null) {
+            query.setParameter("key", keyId);
+        }
+        List<Object[]> rows = query.getResultList();
         return UsageSummaries.summarise(rows.stream().map(UsageQueries::facts).toList(), by);
     }
 

@@ -27,11 +27,15 @@ public class ProviderMutations {
     @Inject
     ProviderStatus status;
 
+    @Inject
+    Caller caller;
+
     @Mutation("configureLlmProvider")
     @Description("Creates or updates a provider (found by id, else by name and type) and stores it; effective for "
             + "the next request and kept across restarts.")
     public @NonNull ProviderView configureLlmProvider(@NonNull @Name("input") ProviderConfigInput input)
             throws GatewayGraphQLException {
+        caller.requireAdmin("configureLlmProvider");
         ProviderDefinition provider;
         try {
             provider = registry.configure(input.toConfiguration());
@@ -45,7 +49,8 @@ public class ProviderMutations {
 
     @Mutation("removeLlmProvider")
     @Description("Removes a provider; it stays removed across restarts. Returns false when there was none.")
-    public boolean removeLlmProvider(@NonNull @Name("id") String id) {
+    public boolean removeLlmProvider(@NonNull @Name("id") String id) throws GatewayGraphQLException {
+        caller.requireAdmin("removeLlmProvider");
         boolean removed = registry.remove(id);
         if (removed) {
             LOG.info(() -> "Provider removed: " + io.circuitbreaker.llm.error.Secrets.redact(id));

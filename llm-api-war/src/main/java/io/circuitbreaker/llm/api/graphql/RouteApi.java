@@ -25,6 +25,9 @@ public class RouteApi {
     @Inject
     RouterRuntime runtime;
 
+    @Inject
+    Caller caller;
+
     @Query("routes")
     @Description("Every route, by name.")
     public @NonNull List<@NonNull RouteView> routes() {
@@ -37,6 +40,7 @@ public class RouteApi {
     @Description("Creates or replaces a route; effective for the next request and kept across restarts.")
     public @NonNull RouteView configureRoute(@NonNull @Name("input") RouteInput input)
             throws GatewayGraphQLException {
+        caller.requireAdmin("configureRoute");
         try {
             RouteDefinition route = RouteConfigurations.build(input.getName(), input.getStrategy(),
                     input.getCandidates(), input.getWeights());
@@ -50,6 +54,7 @@ public class RouteApi {
     @Mutation("removeRoute")
     @Description("Removes a route configured through the API; false when there was none.")
     public boolean removeRoute(@NonNull @Name("name") String name) throws GatewayGraphQLException {
+        caller.requireAdmin("removeRoute");
         try {
             return runtime.removeRoute(name);
         } catch (InvalidConfigurationException e) {

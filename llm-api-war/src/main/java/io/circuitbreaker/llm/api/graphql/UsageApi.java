@@ -8,6 +8,7 @@ import io.circuitbreaker.llm.usage.UsageQueries;
 import io.circuitbreaker.llm.usage.UsageRecorder;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -32,8 +33,12 @@ public class UsageApi {
     @EJB
     UsageRecorder recorder;
 
+    @Inject
+    Caller caller;
+
     @Query("usageSummary")
-    @Description("Requests, errors, tokens, exact cost and latency per group, for requests finished in [from, to).")
+    @Description("Requests, errors, tokens, exact cost and latency per group, for requests finished in [from, to). "
+            + "An admin key sees every key's requests, a client key its own.")
     public @NonNull List<@NonNull UsageSummaryView> usageSummary(
             @Name("from") @Description("ISO-8601 instant, e.g. 2026-11-01T00:00:00Z (default: 24 hours before to).")
             String from,
@@ -50,18 +55,18 @@ public class UsageApi {
         }
         recorder.flush(); // read your own writes: requests just answered are counted
         UsageGrouping grouping = groupBy == null ? UsageGrouping.PROVIDER : groupBy.grouping();
-        return queries.summary(start, end, grouping).stream().map(UsageSummaryView::new).toList();
+        return queries.summary(start, end, grouping, caller.ownKeyUnlessAdmin()).stream().map(UsageSummaryView::new).toList();
     }
 
     @Query("recentRequests")
-    @Description("The most recent routed requests, newest first (at most 1000).")
+    @Description("The most recent routed requests, newest first (at most 1000); a client key sees its own.")
     public @NonNull List<@NonNull RequestRecordView> recentRequests(
             @Name("limit") @DefaultValue("20") int limit) throws GatewayGraphQLException {
         if (limit < 1 || limit > 1000) {
             throw GatewayGraphQLException.validation("limit must be between 1 and 1000");
         }
         recorder.flush();
-        return queries.recent(limit).stream().map(RequestRecordView::new).toList();
+        return queries.recent(limit, caller.ownKeyUnlessAdmin()).stream().map(RequestRecordView::new).toList();
     }
 
     private static Instant instant(String text, String field, Instant fallback) throws GatewayGraphQLException {

@@ -1,9 +1,12 @@
 package io.circuitbreaker.llm.api.openai;
 
+import io.circuitbreaker.llm.access.AccessGuard;
+import io.circuitbreaker.llm.access.Admission;
 import io.circuitbreaker.llm.router.CallerContext;
 import io.circuitbreaker.llm.router.LlmRouter;
 import io.circuitbreaker.llm.router.RoutedResponse;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.annotation.WebServlet;
@@ -41,6 +44,9 @@ public class ChatCompletionsServlet extends HttpServlet {
     @EJB
     transient LlmRouter router;
 
+    @Inject
+    transient AccessGuard access;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long start = System.nanoTime();
@@ -53,7 +59,16 @@ public class ChatCompletionsServlet extends HttpServlet {
             OpenAiResponses.error(response, OpenAiErrorMapper.map(e));
             return;
         }
-        CallerContext caller = new CallerContext(requestId, null);
+        Admission admission;
+        try {
+            admission = access.admit(request.getUserPrincipal().getName(), parsed.request());
+        } catch (RuntimeException refused) {
+            // unknown model, rate limit or budget: answered before anything goes upstream
+            OpenAiResponses.error(response, refused);
+            return;
+        }
+        admission.rateLimitHeaders().forEach(response::setHeader);
+        CallerContext caller = admission.caller(requestId);
         String completionId = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
         long created = System.currentTimeMillis() / 1000;
         if (parsed.stream()) {
@@ -65,7 +80,7 @@ public class ChatCompletionsServlet extends HttpServlet {
                 relay.start(async, publisher);
             } catch (RuntimeException e) {
                 // resolution failed before any upstream call: an ordinary error answer
-                OpenAiResponses.error(response, OpenAiErrorMapper.map(e));
+                OpenAiResponses.error(response, e);
             }
             return;
         }
@@ -75,11 +90,10 @@ public class ChatCompletionsServlet extends HttpServlet {
                 if (failure == null) {
                     answer(response, routed, completionId, created, start);
                 } else {
-                    OpenAiError error = OpenAiErrorMapper.map(failure);
-                    if (error.status() == 500) {
+                    if (OpenAiErrorMapper.map(failure).status() == 500) {
                         LOG.log(Level.WARNING, "chat completion " + requestId + " failed unexpectedly", failure);
                     }
-                    OpenAiResponses.error(response, error);
+                    OpenAiResponses.error(response, failure);
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.FINE, "could not write the answer to " + requestId + " (client gone?)", e);

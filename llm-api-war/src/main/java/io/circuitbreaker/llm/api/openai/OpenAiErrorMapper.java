@@ -1,5 +1,7 @@
 package io.circuitbreaker.llm.api.openai;
 
+import io.circuitbreaker.llm.access.BudgetExceededException;
+import io.circuitbreaker.llm.access.RateLimitExceededException;
 import io.circuitbreaker.llm.api.Failures;
 import io.circuitbreaker.llm.error.ErrorKind;
 import io.circuitbreaker.llm.error.LlmProviderException;
@@ -21,6 +23,15 @@ final class OpenAiErrorMapper {
         Throwable cause = Failures.unwrap(failure);
         if (cause instanceof InvalidOpenAiRequest invalid) {
             return new OpenAiError(400, "invalid_request_error", null, invalid.param(), invalid.getMessage(), null);
+        }
+        if (cause instanceof RateLimitExceededException limited) {
+            // OpenAI's own shape for its per-key limits: the type names the limit that was hit
+            return new OpenAiError(429, limited.limit() == RateLimitExceededException.Limit.REQUESTS ? "requests"
+                    : "tokens", "rate_limit_exceeded", null, limited.getMessage(),
+                    Failures.retryAfterSeconds(limited.retryAfter()));
+        }
+        if (cause instanceof BudgetExceededException budget) {
+            return new OpenAiError(429, "insufficient_quota", "insufficient_quota", null, budget.getMessage(), null);
         }
         if (cause instanceof UnknownModelException unknown) {
             return new OpenAiError(404, "invalid_request_error", "model_not_found", "model", unknown.getMessage(),

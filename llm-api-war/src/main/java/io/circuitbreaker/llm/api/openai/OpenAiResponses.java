@@ -1,5 +1,8 @@
 package io.circuitbreaker.llm.api.openai;
 
+import io.circuitbreaker.llm.access.BudgetExceededException;
+import io.circuitbreaker.llm.access.RateLimitExceededException;
+import io.circuitbreaker.llm.api.Failures;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -18,6 +21,18 @@ final class OpenAiResponses {
         response.setCharacterEncoding("UTF-8");
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
+    }
+
+    /** As {@link #error(HttpServletResponse, OpenAiError)}, with the headers the failure's kind calls for. */
+    static void error(HttpServletResponse response, Throwable failure) throws IOException {
+        Throwable cause = Failures.unwrap(failure);
+        if (cause instanceof RateLimitExceededException limited) {
+            limited.snapshot().headers().forEach(response::setHeader);
+        } else if (cause instanceof BudgetExceededException) {
+            // the OpenAI SDKs retry every 429 unless told not to; waiting does not refill a budget
+            response.setHeader("x-should-retry", "false");
+        }
+        error(response, OpenAiErrorMapper.map(cause));
     }
 
     static void error(HttpServletResponse response, OpenAiError error) throws IOException {

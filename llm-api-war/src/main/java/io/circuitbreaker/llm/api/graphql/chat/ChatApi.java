@@ -3,10 +3,13 @@ package io.circuitbreaker.llm.api.graphql.chat;
 import io.circuitbreaker.llm.api.graphql.GatewayGraphQLException;
 import io.circuitbreaker.llm.api.graphql.input.ChatCompletionInput;
 import io.circuitbreaker.llm.model.ChatRequest;
-import io.circuitbreaker.llm.router.CallerContext;
+import io.circuitbreaker.llm.access.AccessGuard;
+import io.circuitbreaker.llm.access.Admission;
+import io.circuitbreaker.llm.api.graphql.Caller;
 import io.circuitbreaker.llm.router.LlmRouter;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -31,6 +34,12 @@ public class ChatApi {
     @EJB
     LlmRouter router;
 
+    @Inject
+    AccessGuard access;
+
+    @Inject
+    Caller caller;
+
     @Mutation("chatCompletion")
     @Description("A full, non-streamed chat completion routed like any other request (retries, fallback, breakers), "
             + "with its cost and the provider and model that answered.")
@@ -43,8 +52,15 @@ public class ChatApi {
             return CompletableFuture.failedFuture(e);
         }
         String requestId = UUID.randomUUID().toString();
+        Admission admission;
+        try {
+            admission = access.admit(caller.keyId(), request);
+        } catch (GatewayGraphQLException | RuntimeException refused) {
+            // unknown model, rate limit or budget: refused before anything goes upstream
+            return CompletableFuture.failedFuture(ChatErrors.toGraphQL(refused));
+        }
         CompletableFuture<ChatCompletionView> answer = new CompletableFuture<>();
-        router.chatCompletion(request, new CallerContext(requestId, null)).whenComplete((routed, failure) -> {
+        router.chatCompletion(request, admission.caller(requestId)).whenComplete((routed, failure) -> {
             if (failure == null) {
                 answer.complete(new ChatCompletionView(routed, requestId));
             } else {

@@ -1,5 +1,7 @@
 package io.circuitbreaker.llm.api.graphql.chat;
 
+import io.circuitbreaker.llm.access.BudgetExceededException;
+import io.circuitbreaker.llm.access.RateLimitExceededException;
 import io.circuitbreaker.llm.api.Failures;
 import io.circuitbreaker.llm.api.graphql.GatewayGraphQLException;
 import io.circuitbreaker.llm.error.ErrorKind;
@@ -21,6 +23,12 @@ public final class ChatErrors {
         Throwable cause = Failures.unwrap(failure);
         if (cause instanceof GatewayGraphQLException coded) {
             return coded;
+        }
+        if (cause instanceof RateLimitExceededException limited) {
+            return new GatewayGraphQLException("RATE_LIMITED", limited.getMessage());
+        }
+        if (cause instanceof BudgetExceededException budget) {
+            return new GatewayGraphQLException("BUDGET_EXCEEDED", budget.getMessage());
         }
         if (cause instanceof UnknownModelException unknown) {
             return GatewayGraphQLException.notFound(unknown.getMessage());
