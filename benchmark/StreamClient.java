@@ -87,6 +87,7 @@ public class StreamClient {
     static CompletableFuture<Void> stream(HttpClient client, URI uri, String body, Result r) {
         HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
                 .header("Content-Type", "application/json").header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + System.getenv().getOrDefault("GATEWAY_KEY", "none"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         r.start = System.nanoTime();
         return client.sendAsync(req, HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {

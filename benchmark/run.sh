@@ -53,10 +53,11 @@ setsid java -Xmx512m -Dsun.net.httpserver.nodelay=true -Dsun.net.httpserver.maxI
 FAKE_PGID=$!
 
 log "building and starting the gateway on $GW_PORT (mvn -Prun -DskipTests package; log: $OUT/gateway-build.log)"
-HTTP_PORT="$GW_PORT" LLM_API_KEY_BENCH="bench-fake-key" setsid mvn -B -Prun -DskipTests package >"$OUT/gateway-build.log" 2>&1 &
+export GATEWAY_KEY="cbk-bench-ADMIN-$(date +%s)-0123456789"
+HTTP_PORT="$GW_PORT" LLM_API_KEY_BENCH="bench-fake-key" LLM_GATEWAY_ADMIN_KEY="$GATEWAY_KEY" setsid mvn -B -Prun -DskipTests package >"$OUT/gateway-build.log" 2>&1 &
 GW_PGID=$!
 for i in $(seq 1 600); do
-  if curl -sf -o /dev/null "$GW/v1/models" && curl -sf -o /dev/null "$FAKE/v1/models"; then break; fi
+  if curl -sf -o /dev/null -H "Authorization: Bearer $GATEWAY_KEY" "$GW/v1/models" && curl -sf -o /dev/null "$FAKE/v1/models"; then break; fi
   kill -0 "$GW_PGID" 2>/dev/null || { echo "the gateway build stopped; see $OUT/gateway-build.log" >&2; exit 1; }
   [ "$i" = 600 ] && { echo "the gateway did not start in 10 minutes" >&2; exit 1; }
   sleep 1
@@ -67,7 +68,7 @@ log "gateway JVM pid $GW_PID"
 # --- providers ------------------------------------------------------------------------------------------------------
 gql() {
   local r
-  r="$(curl -sf "$GW/graphql" -H 'content-type: application/json' -d "$1")"
+  r="$(curl -sf "$GW/graphql" -H 'content-type: application/json' -H "Authorization: Bearer $GATEWAY_KEY" -d "$1")"
   echo "$r" | grep -q '"errors"' && { echo "GraphQL error: $r" >&2; exit 1; }
   echo "$r" >>"$OUT/graphql.log"
 }
@@ -199,7 +200,7 @@ REPORT="$OUT/report.md"
   echo
   echo "Command: \`benchmark/run.sh\` (DURATION=${DURATION}s per wrk run, STREAMS=$STREAMS, SEQ_STREAMS=$SEQ_STREAMS). The gateway runs as shipped"
   echo "(\`HTTP_PORT=$GW_PORT mvn -Prun -DskipTests package\`: router, circuit breakers, usage records in embedded Derby;"
-  echo "no gateway authentication, which does not exist yet — issue 8). Load: \`wrk -t2 -cN -d${DURATION}s -s benchmark/post.lua URL\`"
+  echo "gateway authentication on: every request carries an admin gateway key as a Bearer token). Load: \`wrk -t2 -cN -d${DURATION}s -s benchmark/post.lua URL\`"
   echo "(\`-t1 -c1\` for one connection); streams: \`java benchmark/StreamClient.java seq|concurrent URL BODY COUNT\`."
   echo "Direct = the same request straight to the fake upstream (\`java benchmark/FakeUpstream.java\`)."
   [ -n "${JVM_ARGS:-}" ] && echo "Gateway JVM options added through Liberty's \`JVM_ARGS\`: \`$JVM_ARGS\` (after \`config/jvm.options\`)."

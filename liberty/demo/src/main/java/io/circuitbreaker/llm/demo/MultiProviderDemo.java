@@ -58,8 +58,11 @@ public final class MultiProviderDemo {
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private MultiProviderDemo(String base) {
+    private final String gatewayKey;
+
+    private MultiProviderDemo(String base, String gatewayKey) {
         this.base = URI.create(base.endsWith("/") ? base : base + "/");
+        this.gatewayKey = gatewayKey;
     }
 
     public static void main(String[] args) throws Exception {
@@ -67,7 +70,16 @@ public final class MultiProviderDemo {
         if (url == null || url.isBlank()) {
             url = System.getenv().getOrDefault("GATEWAY_URL", "http://localhost:9080");
         }
-        new MultiProviderDemo(url).run();
+        // an admin key: the demo configures providers. -Dgateway.key, else GATEWAY_KEY, else LLM_GATEWAY_ADMIN_KEY
+        String key = System.getProperty("gateway.key", System.getenv().getOrDefault("GATEWAY_KEY",
+                System.getenv("LLM_GATEWAY_ADMIN_KEY")));
+        if (key == null || key.isBlank()) {
+            System.err.println("The gateway needs an admin key: run with -Dgateway.key=<key> (or GATEWAY_KEY=<key>)."
+                    + " Without LLM_GATEWAY_ADMIN_KEY the server generated one at its first start and printed it in"
+                    + " its log (liberty/target/liberty/wlp/usr/servers/gateway/logs/messages.log).");
+            System.exit(2);
+        }
+        new MultiProviderDemo(url, key.trim()).run();
     }
 
     private void run() throws Exception {
@@ -187,6 +199,7 @@ public final class MultiProviderDemo {
                 .add("stream_options", Json.createObjectBuilder().add("include_usage", true)).build();
         HttpRequest request = HttpRequest.newBuilder(base.resolve("v1/chat/completions"))
                 .timeout(Duration.ofSeconds(90)).header("content-type", "application/json")
+                .header("Authorization", "Bearer " + gatewayKey)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
 
         System.out.printf("[%s] %s: ", id, ref);
@@ -298,7 +311,7 @@ public final class MultiProviderDemo {
             payload.add("variables", variables);
         }
         HttpRequest request = HttpRequest.newBuilder(base.resolve("graphql")).timeout(Duration.ofSeconds(30))
-                .header("content-type", "application/json")
+                .header("content-type", "application/json").header("Authorization", "Bearer " + gatewayKey)
                 .POST(HttpRequest.BodyPublishers.ofString(payload.build().toString())).build();
         HttpResponse<String> response;
         try {
