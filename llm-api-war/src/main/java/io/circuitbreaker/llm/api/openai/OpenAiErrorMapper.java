@@ -20,7 +20,8 @@ final class OpenAiErrorMapper {
     static OpenAiError map(Throwable failure) {
         Throwable cause = Failures.unwrap(failure);
         if (cause instanceof InvalidOpenAiRequest invalid) {
-            return new OpenAiError(400, "invalid_request_error", null, invalid.param(), invalid.getMessage(), null);
+            return new OpenAiError(invalid.status(), "invalid_request_error", invalid.code(), invalid.param(),
+                    invalid.getMessage(), null);
         }
         if (cause instanceof UnknownModelException unknown) {
             return new OpenAiError(404, "invalid_request_error", "model_not_found", "model", unknown.getMessage(),
