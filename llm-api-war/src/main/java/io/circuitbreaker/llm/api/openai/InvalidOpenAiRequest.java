@@ -8,6 +8,8 @@ final class InvalidOpenAiRequest extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    private static final int EXCERPT_CHARS = 64;
+
     private final int status;
     private final String code;
     private final String param;
@@ -27,6 +29,19 @@ final class InvalidOpenAiRequest extends RuntimeException {
     static InvalidOpenAiRequest tooLarge(long limit) {
         return new InvalidOpenAiRequest(413, "request_too_large", null,
                 "the request body is larger than the gateway's limit of " + limit + " bytes");
+    }
+
+    /**
+     * A value of the caller's cut short enough to quote in an error message: the answer must not grow with whatever a
+     * caller sends (a 5 MB "type" would otherwise come back whole).
+     */
+    static String excerpt(String value) {
+        if (value == null || value.length() <= EXCERPT_CHARS) {
+            return value;
+        }
+        // never split a surrogate pair
+        int end = Character.isHighSurrogate(value.charAt(EXCERPT_CHARS - 1)) ? EXCERPT_CHARS - 1 : EXCERPT_CHARS;
+        return value.substring(0, end) + "...";
     }
 
     int status() {

@@ -109,8 +109,8 @@ final class OpenAiMessageParser {
             }
             return new ContentPart.ImageUrl(url, Fields.string(image, "detail"));
         }
-        throw new InvalidOpenAiRequest(param + ".type", "content parts of type " + type + " are not supported; "
-                + "use text or image_url");
+        throw new InvalidOpenAiRequest(param + ".type", "content parts of type " + InvalidOpenAiRequest.excerpt(type)
+                + " are not supported; use text or image_url");
     }
 
     private static List<ToolCall> toolCalls(JsonValue value, String param) {

@@ -76,15 +76,21 @@ final class OpenAiRequestParser {
     }
 
     private static JsonObject object(String body) {
+        JsonValue value;
         try (JsonReader reader = JSON.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new InvalidOpenAiRequest(null, "the request body must be a JSON object");
-            }
-            return value.asJsonObject();
+            value = reader.readValue();
         } catch (JsonException e) {
             throw new InvalidOpenAiRequest(null, "the request body is not valid JSON");
+        } catch (RuntimeException e) {
+            // Parsson refuses nesting deeper than 1000 and numbers longer than 1100 characters with a plain
+            // RuntimeException or UnsupportedOperationException, not a JsonException; either is the caller's body
+            throw new InvalidOpenAiRequest(null, "the request body is not valid JSON or exceeds the parser's "
+                    + "limits (nesting depth, number length)");
         }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidOpenAiRequest(null, "the request body must be a JSON object");
+        }
+        return value.asJsonObject();
     }
 
     private static List<String> stop(JsonValue value) {
