@@ -43,7 +43,7 @@ public class ChatCompletionsServlet extends HttpServlet {
     @EJB
     transient LlmRouter router;
 
-    /** Body size limit (and more of llm.limits), from configuration at {@link #init()}. */
+    /** Body size and message count limits, from configuration at {@link #init()}. */
     transient RequestLimits limits = RequestLimits.DEFAULTS;
 
     @Override
@@ -58,7 +58,7 @@ public class ChatCompletionsServlet extends HttpServlet {
         response.setHeader(RoutingHeaders.REQUEST_ID, requestId);
         OpenAiChatRequest parsed;
         try {
-            parsed = OpenAiRequestParser.parse(body(request));
+            parsed = OpenAiRequestParser.parse(body(request), limits.maxMessages());
         } catch (InvalidOpenAiRequest e) {
             OpenAiResponses.error(response, OpenAiErrorMapper.map(e));
             return;

@@ -22,9 +22,15 @@ final class OpenAiMessageParser {
     private OpenAiMessageParser() {
     }
 
-    static List<ChatMessage> messages(JsonValue value) {
+    static List<ChatMessage> messages(JsonValue value, int maxMessages) {
         if (!(value instanceof JsonArray array) || array.isEmpty()) {
             throw new InvalidOpenAiRequest("messages", "messages must be a non-empty array");
+        }
+        if (array.size() > maxMessages) {
+            // OpenAI's wording and code for an over-long array
+            throw new InvalidOpenAiRequest(400, "array_above_max_length", "messages", "Invalid 'messages': array "
+                    + "too long. Expected an array with maximum length " + maxMessages + ", but got an array with "
+                    + "length " + array.size() + " instead.");
         }
         List<ChatMessage> messages = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {

@@ -1,5 +1,6 @@
 package io.circuitbreaker.llm.api.openai;
 
+import io.circuitbreaker.llm.api.limits.RequestLimits;
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.ResponseFormat;
 import io.circuitbreaker.llm.model.ToolChoice;
@@ -28,7 +29,13 @@ final class OpenAiRequestParser {
     private OpenAiRequestParser() {
     }
 
+    /** As {@link #parse(String, int)} with the default message limit. */
     static OpenAiChatRequest parse(String body) {
+        return parse(body, RequestLimits.DEFAULT_MAX_MESSAGES);
+    }
+
+    /** The request in {@code body}, or {@link InvalidOpenAiRequest} saying what is wrong with it. */
+    static OpenAiChatRequest parse(String body, int maxMessages) {
         JsonObject json = object(body);
         String model = Fields.string(json, "model");
         if (model == null || model.isBlank()) {
@@ -57,7 +64,7 @@ final class OpenAiRequestParser {
             throw new InvalidOpenAiRequest("top_p", "top_p must be between 0 and 1");
         }
         ChatRequest request = ChatRequest.builder(model.trim())
-                .messages(OpenAiMessageParser.messages(json.get("messages")))
+                .messages(OpenAiMessageParser.messages(json.get("messages"), maxMessages))
                 .temperature(temperature)
                 .topP(topP)
                 .maxTokens(maxTokens)
