@@ -14,10 +14,12 @@ import org.eclipse.microprofile.config.Config;
  * @param maxMessages          most entries in {@code messages} ({@code max-messages}, 2048, OpenAI's own limit)
  * @param graphqlMaxBodyBytes  largest {@code POST /graphql} body ({@code graphql-max-body-bytes}, default the value of
  *                             {@code max-body-bytes})
- * @param graphqlMaxDepth      deepest nesting of selection sets in a GraphQL document ({@code graphql-max-depth}, 15;
- *                             GraphiQL's introspection query needs 14)
+ * @param graphqlMaxDepth      deepest nesting of selection sets in a GraphQL document ({@code graphql-max-depth}, 15:
+ *                             GraphiQL's introspection query nests 13 levels with graphql-js 16, 15 with graphql-js
+ *                             17's default typeDepth of 9)
  * @param graphqlMaxFields     most field selections in a GraphQL document, fragments counted once per spread
- *                             ({@code graphql-max-fields}, 500; the introspection query has about 200)
+ *                             ({@code graphql-max-fields}, 500; the introspection query selects 194, or 230 with
+ *                             typeDepth 9)
  * @param graphqlMaxQueryChars longest GraphQL query text ({@code graphql-max-query-length}, 100000 characters; long
  *                             values belong in variables, which this does not count)
  */
