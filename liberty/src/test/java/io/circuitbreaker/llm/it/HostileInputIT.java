@@ -147,7 +147,8 @@ class HostileInputIT {
                 fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
                 fragment TypeRef on __Type {
                   kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType {
-                  kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } } }
+                  kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name
+                  } } } } } } } } }
                 }
                 """);
 
