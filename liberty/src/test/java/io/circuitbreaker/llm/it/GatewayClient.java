@@ -57,6 +57,16 @@ final class GatewayClient {
         return send(request);
     }
 
+    /**
+     * Posts raw bytes, chunked (no Content-Length), as {@code application/json}: for bodies a String cannot carry,
+     * such as invalid UTF-8. Sends what {@link #postJson} sends besides the body; keep the two in step.
+     */
+    HttpResponse<String> postBytes(String path, byte[] body) {
+        return send(authorized(HttpRequest.newBuilder(base.resolve(path)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(body))));
+    }
+
     /** Posts {@code {"query": query}} to /graphql. */
     HttpResponse<String> graphql(String query) {
         String body = Json.createObjectBuilder().add("query", query).build().toString();

@@ -2,6 +2,9 @@ package io.circuitbreaker.llm.api.openai;
 
 import io.circuitbreaker.llm.access.AccessGuard;
 import io.circuitbreaker.llm.access.Admission;
+import io.circuitbreaker.llm.api.limits.BodyTooLargeException;
+import io.circuitbreaker.llm.api.limits.BoundedBody;
+import io.circuitbreaker.llm.api.limits.RequestLimits;
 import io.circuitbreaker.llm.router.CallerContext;
 import io.circuitbreaker.llm.router.LlmRouter;
 import io.circuitbreaker.llm.router.RoutedResponse;
@@ -14,13 +17,13 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * {@code POST /v1/chat/completions}, OpenAI's endpoint, for every provider the router knows.
@@ -36,7 +39,6 @@ public class ChatCompletionsServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ChatCompletionsServlet.class.getName());
-    static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     /** A backstop only: the router's connect, first-byte and idle limits end a stuck upstream long before this. */
     static final long ASYNC_TIMEOUT_MS = TimeUnit.MINUTES.toMillis(30);
@@ -47,6 +49,14 @@ public class ChatCompletionsServlet extends HttpServlet {
     @Inject
     transient AccessGuard access;
 
+    /** Body size and message count limits, from configuration at {@link #init()}. */
+    transient RequestLimits limits = RequestLimits.DEFAULTS;
+
+    @Override
+    public void init() {
+        limits = RequestLimits.from(ConfigProvider.getConfig());
+    }
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long start = System.nanoTime();
@@ -54,7 +64,7 @@ public class ChatCompletionsServlet extends HttpServlet {
         response.setHeader(RoutingHeaders.REQUEST_ID, requestId);
         OpenAiChatRequest parsed;
         try {
-            parsed = OpenAiRequestParser.parse(body(request));
+            parsed = OpenAiRequestParser.parse(body(request), limits.maxMessages());
         } catch (InvalidOpenAiRequest e) {
             OpenAiResponses.error(response, OpenAiErrorMapper.map(e));
             return;
@@ -128,16 +138,12 @@ public class ChatCompletionsServlet extends HttpServlet {
         return async;
     }
 
-    private static String body(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            throw new InvalidOpenAiRequest(null, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                throw new InvalidOpenAiRequest(null, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
+    /** The body as text, refused with 413 once it is over the limit (see {@link BoundedBody}). */
+    private String body(HttpServletRequest request) throws IOException {
+        try {
+            return new String(BoundedBody.read(request, limits.maxBodyBytes()), StandardCharsets.UTF_8);
+        } catch (BodyTooLargeException e) {
+            throw InvalidOpenAiRequest.tooLarge(e.limit());
         }
     }
 }

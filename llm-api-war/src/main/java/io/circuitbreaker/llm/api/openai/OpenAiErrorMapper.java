@@ -22,7 +22,8 @@ final class OpenAiErrorMapper {
     static OpenAiError map(Throwable failure) {
         Throwable cause = Failures.unwrap(failure);
         if (cause instanceof InvalidOpenAiRequest invalid) {
-            return new OpenAiError(400, "invalid_request_error", null, invalid.param(), invalid.getMessage(), null);
+            return new OpenAiError(invalid.status(), "invalid_request_error", invalid.code(), invalid.param(),
+                    invalid.getMessage(), null);
         }
         if (cause instanceof RateLimitExceededException limited) {
             // OpenAI's own shape for its per-key limits: the type names the limit that was hit

@@ -22,9 +22,15 @@ final class OpenAiMessageParser {
     private OpenAiMessageParser() {
     }
 
-    static List<ChatMessage> messages(JsonValue value) {
+    static List<ChatMessage> messages(JsonValue value, int maxMessages) {
         if (!(value instanceof JsonArray array) || array.isEmpty()) {
             throw new InvalidOpenAiRequest("messages", "messages must be a non-empty array");
+        }
+        if (array.size() > maxMessages) {
+            // OpenAI's wording and code for an over-long array
+            throw new InvalidOpenAiRequest(400, "array_above_max_length", "messages", "Invalid 'messages': array "
+                    + "too long. Expected an array with maximum length " + maxMessages + ", but got an array with "
+                    + "length " + array.size() + " instead.");
         }
         List<ChatMessage> messages = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
@@ -37,14 +43,15 @@ final class OpenAiMessageParser {
     }
 
     private static ChatMessage message(JsonObject json, String param) {
-        String roleName = Fields.string(json, "role");
+        String roleName = Fields.string(json, "role", param + ".role");
         Role role = role(roleName, param);
         List<ContentPart> content = content(json.get("content"), param + ".content");
         List<ToolCall> toolCalls = role == Role.ASSISTANT ? toolCalls(json.get("tool_calls"), param) : List.of();
-        String toolCallId = Fields.string(json, "tool_call_id");
+        String toolCallId = Fields.string(json, "tool_call_id", param + ".tool_call_id");
+        String name = Fields.string(json, "name", param + ".name");
         if ("function".equals(roleName)) {
             // the legacy function role names the function instead of a call id
-            toolCallId = Fields.string(json, "name");
+            toolCallId = name;
         }
         if (role == Role.TOOL && (toolCallId == null || toolCallId.isBlank())) {
             throw new InvalidOpenAiRequest(param + ".tool_call_id", "a tool message needs tool_call_id");
@@ -52,7 +59,7 @@ final class OpenAiMessageParser {
         if (content.isEmpty() && toolCalls.isEmpty() && role != Role.ASSISTANT) {
             throw new InvalidOpenAiRequest(param + ".content", param + ".content must not be empty");
         }
-        return new ChatMessage(role, content, role == Role.TOOL ? null : Fields.string(json, "name"), toolCalls,
+        return new ChatMessage(role, content, role == Role.TOOL ? null : name, toolCalls,
                 role == Role.TOOL ? toolCallId : null);
     }
 
@@ -92,25 +99,26 @@ final class OpenAiMessageParser {
     }
 
     private static ContentPart part(JsonObject part, String param) {
-        String type = Fields.string(part, "type");
+        String type = Fields.string(part, "type", param + ".type");
         if ("text".equals(type) || "refusal".equals(type)) {
-            String text = Fields.string(part, "text".equals(type) ? "text" : "refusal");
+            String field = "text".equals(type) ? "text" : "refusal";
+            String text = Fields.string(part, field, param + "." + field);
             if (text == null) {
                 throw new InvalidOpenAiRequest(param + ".text", "a text part needs text");
             }
             return new ContentPart.Text(text);
         }
         if ("image_url".equals(type) && part.get("image_url") instanceof JsonObject image
-                && Fields.string(image, "url") != null) {
-            String url = Fields.string(image, "url");
+                && image.get("url") instanceof JsonString urlValue) {
+            String url = urlValue.getString();
             Matcher data = DATA_URL.matcher(url);
             if (data.matches()) {
                 return new ContentPart.ImageBase64(data.group(1), data.group(2));
             }
-            return new ContentPart.ImageUrl(url, Fields.string(image, "detail"));
+            return new ContentPart.ImageUrl(url, Fields.string(image, "detail", param + ".image_url.detail"));
         }
-        throw new InvalidOpenAiRequest(param + ".type", "content parts of type " + type + " are not supported; "
-                + "use text or image_url");
+        throw new InvalidOpenAiRequest(param + ".type", "content parts of type " + InvalidOpenAiRequest.excerpt(type)
+                + " are not supported; use text or image_url");
     }
 
     private static List<ToolCall> toolCalls(JsonValue value, String param) {
@@ -123,12 +131,13 @@ final class OpenAiMessageParser {
         List<ToolCall> calls = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             String callParam = param + ".tool_calls[" + i + "]";
-            if (!(array.get(i) instanceof JsonObject call) || !(call.get("function") instanceof JsonObject function)
-                    || Fields.string(call, "id") == null || Fields.string(function, "name") == null) {
+            if (!(array.get(i) instanceof JsonObject call) || !(call.get("id") instanceof JsonString id)
+                    || !(call.get("function") instanceof JsonObject function)
+                    || !(function.get("name") instanceof JsonString name)) {
                 throw new InvalidOpenAiRequest(callParam, "a tool call needs id and function.name");
             }
-            String arguments = Fields.string(function, "arguments");
-            calls.add(new ToolCall(Fields.string(call, "id"), Fields.string(function, "name"),
+            String arguments = Fields.string(function, "arguments", callParam + ".function.arguments");
+            calls.add(new ToolCall(id.getString(), name.getString(),
                     arguments == null || arguments.isBlank() ? "{}" : arguments));
         }
         return calls;

@@ -1,5 +1,6 @@
 package io.circuitbreaker.llm.api.openai;
 
+import io.circuitbreaker.llm.api.limits.RequestLimits;
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.ResponseFormat;
 import io.circuitbreaker.llm.model.ToolChoice;
@@ -17,8 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads an OpenAI Chat Completions request body into the gateway's request. Tolerant of fields it does not use (new
- * SDK versions add some), strict about the ones it does: a wrong type is a 400 naming the parameter, never a 500.
+ * Reads an OpenAI Chat Completions request body into the gateway's request. Accepts every argument OpenAI documents,
+ * including those it does not use, and refuses any other as OpenAI does (see {@link OpenAiParameters}); strict about
+ * the ones it uses: a wrong type or value is a 400 naming the parameter, never a 500.
  */
 final class OpenAiRequestParser {
 
@@ -28,8 +30,15 @@ final class OpenAiRequestParser {
     private OpenAiRequestParser() {
     }
 
+    /** As {@link #parse(String, int)} with the default message limit. */
     static OpenAiChatRequest parse(String body) {
+        return parse(body, RequestLimits.DEFAULT_MAX_MESSAGES);
+    }
+
+    /** The request in {@code body}, or {@link InvalidOpenAiRequest} saying what is wrong with it. */
+    static OpenAiChatRequest parse(String body, int maxMessages) {
         JsonObject json = object(body);
+        OpenAiParameters.rejectUnknown(json);
         String model = Fields.string(json, "model");
         if (model == null || model.isBlank()) {
             throw new InvalidOpenAiRequest("model", "you must provide a model parameter");
@@ -56,8 +65,11 @@ final class OpenAiRequestParser {
         if (topP != null && (topP < 0 || topP > 1)) {
             throw new InvalidOpenAiRequest("top_p", "top_p must be between 0 and 1");
         }
+        // not sent upstream, but checked as OpenAI checks them, so a request that works here works there
+        penalty(json, "presence_penalty");
+        penalty(json, "frequency_penalty");
         ChatRequest request = ChatRequest.builder(model.trim())
-                .messages(OpenAiMessageParser.messages(json.get("messages")))
+                .messages(OpenAiMessageParser.messages(json.get("messages"), maxMessages))
                 .temperature(temperature)
                 .topP(topP)
                 .maxTokens(maxTokens)
@@ -70,21 +82,42 @@ final class OpenAiRequestParser {
                 .parallelToolCalls(Fields.bool(json, "parallel_tool_calls"))
                 .build();
         boolean stream = Boolean.TRUE.equals(Fields.bool(json, "stream"));
-        JsonValue options = json.get("stream_options");
-        boolean includeUsage = options instanceof JsonObject o && Boolean.TRUE.equals(Fields.bool(o, "include_usage"));
-        return new OpenAiChatRequest(request, stream, includeUsage);
+        return new OpenAiChatRequest(request, stream, includeUsage(json.get("stream_options")));
     }
 
     private static JsonObject object(String body) {
+        JsonValue value;
         try (JsonReader reader = JSON.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new InvalidOpenAiRequest(null, "the request body must be a JSON object");
-            }
-            return value.asJsonObject();
+            value = reader.readValue();
         } catch (JsonException e) {
             throw new InvalidOpenAiRequest(null, "the request body is not valid JSON");
+        } catch (RuntimeException e) {
+            // Parsson refuses nesting deeper than 1000 and numbers longer than 1100 characters with a plain
+            // RuntimeException or UnsupportedOperationException, not a JsonException; either is the caller's body
+            throw new InvalidOpenAiRequest(null, "the request body is not valid JSON or exceeds the parser's "
+                    + "limits (nesting depth, number length)");
         }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidOpenAiRequest(null, "the request body must be a JSON object");
+        }
+        return value.asJsonObject();
+    }
+
+    private static void penalty(JsonObject json, String name) {
+        Double penalty = Fields.number(json, name);
+        if (penalty != null && (penalty < -2 || penalty > 2)) {
+            throw new InvalidOpenAiRequest(name, name + " must be between -2 and 2");
+        }
+    }
+
+    private static boolean includeUsage(JsonValue options) {
+        if (options == null || options == JsonValue.NULL) {
+            return false;
+        }
+        if (!(options instanceof JsonObject object)) {
+            throw new InvalidOpenAiRequest("stream_options", "stream_options must be an object");
+        }
+        return Boolean.TRUE.equals(Fields.bool(object, "include_usage", "stream_options.include_usage"));
     }
 
     private static List<String> stop(JsonValue value) {
@@ -112,10 +145,10 @@ final class OpenAiRequestParser {
         for (int i = 0; i < array.size(); i++) {
             String param = "tools[" + i + "]";
             if (!(array.get(i) instanceof JsonObject tool) || !(tool.get("function") instanceof JsonObject function)
-                    || !"function".equals(Fields.string(tool, "type"))) {
+                    || !"function".equals(Fields.string(tool, "type", param + ".type"))) {
                 throw new InvalidOpenAiRequest(param, param + " must be {\"type\": \"function\", \"function\": {...}}");
             }
-            String name = Fields.string(function, "name");
+            String name = Fields.string(function, "name", param + ".function.name");
             if (name == null || !name.matches("[A-Za-z0-9_-]{1,64}")) {
                 throw new InvalidOpenAiRequest(param + ".function.name",
                         "function names are 1 to 64 letters, digits, '_' or '-'");
@@ -124,10 +157,11 @@ final class OpenAiRequestParser {
             if (parameters != null && parameters != JsonValue.NULL && !(parameters instanceof JsonObject)) {
                 throw new InvalidOpenAiRequest(param + ".function.parameters", "parameters must be a JSON Schema object");
             }
-            tools.add(new ToolDefinition(name, Fields.string(function, "description"),
+            String description = Fields.string(function, "description", param + ".function.description");
+            tools.add(new ToolDefinition(name, description,
                     parameters instanceof JsonObject schema ? schema.toString()
                             : "{\"type\":\"object\",\"properties\":{}}",
-                    Fields.bool(function, "strict")));
+                    Fields.bool(function, "strict", param + ".function.strict")));
         }
         return tools;
     }
@@ -146,8 +180,8 @@ final class OpenAiRequestParser {
             };
         }
         if (value instanceof JsonObject choice && choice.get("function") instanceof JsonObject function
-                && Fields.string(function, "name") != null) {
-            return ToolChoice.function(Fields.string(function, "name"));
+                && function.get("name") instanceof JsonString name) {
+            return ToolChoice.function(name.getString());
         }
         throw new InvalidOpenAiRequest("tool_choice", "tool_choice must name a function");
     }
@@ -159,7 +193,7 @@ final class OpenAiRequestParser {
         if (!(value instanceof JsonObject format)) {
             throw new InvalidOpenAiRequest("response_format", "response_format must be an object");
         }
-        String type = Fields.string(format, "type");
+        String type = Fields.string(format, "type", "response_format.type");
         if ("text".equals(type)) {
             return ResponseFormat.TEXT;
         }
@@ -168,8 +202,9 @@ final class OpenAiRequestParser {
         }
         if ("json_schema".equals(type) && format.get("json_schema") instanceof JsonObject schema
                 && schema.get("schema") instanceof JsonObject body) {
-            return new ResponseFormat(ResponseFormat.Type.JSON_SCHEMA, Fields.string(schema, "name"),
-                    body.toString(), Fields.bool(schema, "strict"));
+            return new ResponseFormat(ResponseFormat.Type.JSON_SCHEMA,
+                    Fields.string(schema, "name", "response_format.json_schema.name"), body.toString(),
+                    Fields.bool(schema, "strict", "response_format.json_schema.strict"));
         }
         throw new InvalidOpenAiRequest("response_format.type",
                 "response_format.type must be text, json_object or json_schema (with json_schema.schema)");
@@ -182,6 +217,11 @@ final class OpenAiRequestParser {
         }
 
         static String string(JsonObject json, String name) {
+            return string(json, name, name);
+        }
+
+        /** As {@link #string(JsonObject, String)}, naming a nested field by its path, e.g. messages[2].role. */
+        static String string(JsonObject json, String name, String param) {
             JsonValue value = json.get(name);
             if (value == null || value == JsonValue.NULL) {
                 return null;
@@ -189,7 +229,7 @@ final class OpenAiRequestParser {
             if (value instanceof JsonString text) {
                 return text.getString();
             }
-            throw new InvalidOpenAiRequest(name, name + " must be a string");
+            throw new InvalidOpenAiRequest(param, param + " must be a string");
         }
 
         static Double number(JsonObject json, String name) {
@@ -234,6 +274,11 @@ final class OpenAiRequestParser {
         }
 
         static Boolean bool(JsonObject json, String name) {
+            return bool(json, name, name);
+        }
+
+        /** As {@link #bool(JsonObject, String)}, naming a nested field by its path. */
+        static Boolean bool(JsonObject json, String name, String param) {
             JsonValue value = json.get(name);
             if (value == null || value == JsonValue.NULL) {
                 return null;
@@ -241,7 +286,7 @@ final class OpenAiRequestParser {
             if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
                 return value == JsonValue.TRUE;
             }
-            throw new InvalidOpenAiRequest(name, name + " must be true or false");
+            throw new InvalidOpenAiRequest(param, param + " must be true or false");
         }
     }
 }

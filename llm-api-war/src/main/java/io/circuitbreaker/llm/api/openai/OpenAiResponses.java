@@ -36,6 +36,10 @@ final class OpenAiResponses {
     }
 
     static void error(HttpServletResponse response, OpenAiError error) throws IOException {
+        if (error.status() == 413) {
+            // the rest of an oversized body was never read: end the connection rather than read it to reuse it
+            response.setHeader("Connection", "close");
+        }
         if (error.retryAfterSeconds() != null) {
             response.setHeader("retry-after", Long.toString(error.retryAfterSeconds()));
         }

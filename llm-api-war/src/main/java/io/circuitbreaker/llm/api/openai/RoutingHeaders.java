@@ -10,7 +10,7 @@ import java.util.List;
  * how many upstream calls it took, and how much time the gateway itself added (total time minus the upstream calls,
  * as LiteLLM's overhead header reports it).
  */
-final class RoutingHeaders {
+public final class RoutingHeaders {
 
     static final String REQUEST_ID = "x-request-id";
     static final String PROVIDER = "x-llm-provider";
@@ -21,6 +21,10 @@ final class RoutingHeaders {
     static final String OVERHEAD = "x-llm-overhead-ms";
     /** Streams only: from the request to the first chunk, retries and fallbacks included. */
     static final String TIME_TO_FIRST_CHUNK = "x-llm-time-to-first-chunk-ms";
+
+    /** Every header above, for CORS to expose to scripts in the browser. */
+    public static final List<String> ALL = List.of(REQUEST_ID, PROVIDER, PROVIDER_TYPE, MODEL, ROUTE, ATTEMPTS,
+            OVERHEAD, TIME_TO_FIRST_CHUNK);
 
     private RoutingHeaders() {
     }

@@ -66,6 +66,17 @@ class OpenAiErrorMapperTest {
     }
 
     @Test
+    void oversizedBodyIsA413RequestTooLarge() {
+        OpenAiError error = OpenAiErrorMapper.map(InvalidOpenAiRequest.tooLarge(20 * 1024 * 1024));
+
+        assertEquals(new OpenAiError(413, "invalid_request_error", "request_too_large", null,
+                "the request body is larger than the gateway's limit of 20971520 bytes", null), error);
+        assertEquals("{\"error\":{\"message\":\"the request body is larger than the gateway's limit of 20971520 "
+                + "bytes\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"request_too_large\"}}",
+                error.toJson().toString());
+    }
+
+    @Test
     void unknownModelIsA404ModelNotFound() {
         OpenAiError error = OpenAiErrorMapper.map(new UnknownModelException("unknown model \"gpt-9\""));
 

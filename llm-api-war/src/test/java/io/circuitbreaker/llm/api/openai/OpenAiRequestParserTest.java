@@ -119,7 +119,7 @@ class OpenAiRequestParserTest {
     }
 
     @Test
-    void unknownTopLevelFieldsAreIgnored() {
+    void knownButUnusedTopLevelFieldsAreIgnored() {
         OpenAiChatRequest parsed = OpenAiRequestParser.parse("""
                 {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "Hello"}],
                  "store": true, "metadata": {"team": "search"}, "logprobs": false, "top_logprobs": null,

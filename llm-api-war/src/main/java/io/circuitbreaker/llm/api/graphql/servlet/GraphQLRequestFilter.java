@@ -1,5 +1,6 @@
 package io.circuitbreaker.llm.api.graphql.servlet;
 
+import io.circuitbreaker.llm.api.limits.RequestLimits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -12,11 +13,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Wraps every request to the MicroProfile GraphQL endpoint to make the container's behaviour fit the gateway:
  * <ul>
- *   <li>a malformed JSON envelope is answered with a GraphQL error (see {@link RequestEnvelope});</li>
+ *   <li>a body over {@code llm.limits.graphql-max-body-bytes}, a malformed JSON envelope, or a query nested too
+ *       deep, selecting too many fields or too long is answered with a GraphQL error before the engine parses it
+ *       (see {@link RequestAdmission});</li>
  *   <li>resolver beans are looked up under the class loader they were discovered with, while argument classes
  *       still load from this module (see {@link GraphQLApiClassLoaderRecorder} and {@link BridgingClassLoader} for
  *       the Open Liberty EAR issue this works around);</li>
@@ -31,19 +35,23 @@ public class GraphQLRequestFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(GraphQLRequestFilter.class.getName());
 
+    /** Body size and query limits, from configuration at {@link #init()}. */
+    private transient RequestLimits limits = RequestLimits.DEFAULTS;
+
+    @Override
+    public void init() {
+        limits = RequestLimits.from(ConfigProvider.getConfig());
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        HttpServletRequest checked = request;
-        if ("POST".equals(request.getMethod()) && isJson(request.getContentType())) {
-            byte[] body = request.getInputStream().readAllBytes();
-            Optional<GraphQLFailure> malformed = RequestEnvelope.check(new String(body, StandardCharsets.UTF_8));
-            if (malformed.isPresent()) {
-                sendFailure(malformed.get(), response);
-                return;
-            }
-            checked = new CachedBodyRequest(request, body);
+        RequestAdmission admission = RequestAdmission.admit(request, limits);
+        if (admission.refusal() != null) {
+            sendFailure(admission.refusal(), response);
+            return;
         }
+        HttpServletRequest checked = admission.request();
         BufferedResponse buffered = new BufferedResponse(response);
         Thread thread = Thread.currentThread();
         ClassLoader requestLoader = thread.getContextClassLoader();
@@ -105,6 +113,10 @@ public class GraphQLRequestFilter extends HttpFilter {
     private static void sendFailure(GraphQLFailure failure, HttpServletResponse response) throws IOException {
         byte[] bytes = failure.toJson().getBytes(StandardCharsets.UTF_8);
         response.resetBuffer();
+        if (failure.status() == 413) {
+            // the rest of an oversized body was never read: end the connection rather than read it to reuse it
+            response.setHeader("Connection", "close");
+        }
         response.setStatus(failure.status());
         response.setContentType("application/json;charset=UTF-8");
         response.setContentLength(bytes.length);

@@ -18,13 +18,30 @@ final class RequestEnvelope {
     private RequestEnvelope() {
     }
 
+    /**
+     * A checked envelope: the query of a well-formed one, or the failure to answer with.
+     *
+     * @param query   the {@code query} string, {@code null} when the envelope is malformed
+     * @param failure why the envelope is malformed, {@code null} when it is well formed
+     */
+    record Checked(String query, GraphQLFailure failure) {
+    }
+
     /** The failure to answer with, or empty when the envelope is well formed. */
     static Optional<GraphQLFailure> check(String body) {
+        return Optional.ofNullable(read(body).failure());
+    }
+
+    static Checked read(String body) {
         JsonValue value;
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             value = reader.readValue();
         } catch (JsonException e) {
             return bad("The request body is not valid JSON. Send {\"query\": \"...\", \"variables\": {...}}.");
+        } catch (RuntimeException e) {
+            // Parsson's nesting (1000) and number length (1100) limits are not JsonExceptions
+            return bad("The request body is not valid JSON or exceeds the JSON parser's limits (nesting depth, "
+                    + "number length).");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             return bad("The request body must be a JSON object with a \"query\" string.");
@@ -39,7 +56,7 @@ final class RequestEnvelope {
         if (!isAbsentNullOr(envelope, "operationName", JsonValue.ValueType.STRING)) {
             return bad("\"operationName\" must be a string.");
         }
-        return Optional.empty();
+        return new Checked(envelope.getString("query"), null);
     }
 
     private static boolean isType(JsonObject object, String field, JsonValue.ValueType type) {
@@ -52,7 +69,7 @@ final class RequestEnvelope {
         return value == null || value.getValueType() == JsonValue.ValueType.NULL || value.getValueType() == type;
     }
 
-    private static Optional<GraphQLFailure> bad(String message) {
-        return Optional.of(new GraphQLFailure(HttpServletResponse.SC_BAD_REQUEST, "BAD_REQUEST", message));
+    private static Checked bad(String message) {
+        return new Checked(null, new GraphQLFailure(HttpServletResponse.SC_BAD_REQUEST, "BAD_REQUEST", message));
     }
 }

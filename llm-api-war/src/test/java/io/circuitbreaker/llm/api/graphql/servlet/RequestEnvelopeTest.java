@@ -3,6 +3,7 @@ package io.circuitbreaker.llm.api.graphql.servlet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,5 +29,20 @@ class RequestEnvelopeTest {
         GraphQLFailure failure = RequestEnvelope.check(body).orElseThrow();
         assertEquals(400, failure.status());
         assertEquals("BAD_REQUEST", failure.code());
+    }
+
+    @Test
+    void bodiesPastTheJsonParsersLimitsAreABadRequestToo() {
+        // Parsson refuses these with exceptions that are not JsonExceptions
+        String deep = "{\"query\":\"{ a }\",\"variables\":{\"v\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}}";
+        String longNumber = "{\"query\":\"{ a }\",\"variables\":{\"v\":" + "9".repeat(10_000) + "}}";
+
+        assertEquals("BAD_REQUEST", RequestEnvelope.check(deep).orElseThrow().code());
+        assertEquals("BAD_REQUEST", RequestEnvelope.check(longNumber).orElseThrow().code());
+    }
+
+    @Test
+    void aWellFormedEnvelopeGivesItsQuery() {
+        assertEquals("{ a }", RequestEnvelope.read("{\"query\":\"{ a }\"}").query());
     }
 }
