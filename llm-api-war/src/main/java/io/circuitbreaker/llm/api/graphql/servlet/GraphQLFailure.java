@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 record GraphQLFailure(int status, String code, String message) {
 
+    /** graphql-java's class, matched by name: the engine's classes are the server's, not on this module's path. */
+    static final String UNKNOWN_OPERATION = "graphql.execution.UnknownOperationException";
+
     /**
      * Why the validation case exists: in Open Liberty 26.0.0.3 the GraphQL engine and its error formatter disagree on
      * a method signature, so every query that fails schema validation (unknown field, wrong argument type, missing
@@ -25,6 +28,12 @@ record GraphQLFailure(int status, String code, String message) {
             if (t instanceof JsonException) {
                 return Optional.of(new GraphQLFailure(HttpServletResponse.SC_BAD_REQUEST, "BAD_REQUEST",
                         "The request body is not valid JSON. Send {\"query\": \"...\", \"variables\": {...}}."));
+            }
+            if (UNKNOWN_OPERATION.equals(t.getClass().getName())) {
+                // the engine throws instead of answering with an error when operationName matches no operation
+                return Optional.of(new GraphQLFailure(HttpServletResponse.SC_BAD_REQUEST, "BAD_REQUEST",
+                        "operationName names no operation of the query; send the name of one of its operations, or "
+                                + "leave operationName out for a query with a single operation."));
             }
             if (t instanceof NoSuchMethodError && raisedByValidationErrorFormatter(t)) {
                 return Optional.of(new GraphQLFailure(HttpServletResponse.SC_BAD_REQUEST, "VALIDATION",
