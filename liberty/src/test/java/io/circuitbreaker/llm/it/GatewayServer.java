@@ -120,6 +120,39 @@ final class GatewayServer {
         log("%s stopped in %.1f s", name, (System.nanoTime() - begin) / 1e9);
     }
 
+    /** The start of the warning the gateway logs when it generates the admin key. */
+    static final String GENERATED_KEY_NOTICE = "No admin key was configured";
+
+    /** The admin key the first start generated and printed in the log. */
+    String generatedAdminKey() throws IOException {
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile(GENERATED_KEY_NOTICE
+                + "[^\\n]*\\n\\s*\\n?\\s*(cbk-[A-Za-z0-9_-]{43})").matcher(allLogs());
+        if (!key.find()) {
+            fail("no generated admin key in the logs of " + name + messagesTail());
+        }
+        return key.group(1);
+    }
+
+    /** How often the text occurs in all of the server's log files (messages.log rolls over at each start). */
+    int countInLogs(String text) throws IOException {
+        String logs = allLogs();
+        int count = 0;
+        for (int at = logs.indexOf(text); at >= 0; at = logs.indexOf(text, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    private String allLogs() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.walk(dir.resolve("logs"))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("messages")).sorted().toList()) {
+                all.append(Files.readString(file, StandardCharsets.ISO_8859_1)).append('\n');
+            }
+        }
+        return all.toString();
+    }
+
     void assertLogsDoNotContain(String secret) throws IOException {
         if (secret == null || secret.isEmpty()) {
             return;

@@ -85,7 +85,12 @@ class PersistenceRestartIT {
         int port = Integer.getInteger("it.restart.http.port", 19081);
         Map<String, String> env = new LinkedHashMap<>();
         env.put("HTTP_PORT", String.valueOf(port));
-        env.put("LLM_GATEWAY_ADMIN_KEY", GatewayClient.ADMIN_KEY);
+        // Derby: no LLM_GATEWAY_ADMIN_KEY, so the first start generates the admin key and logs it once;
+        // PostgreSQL: the key comes from the environment, as in a deployment
+        boolean generatedKey = database == Database.DERBY;
+        if (!generatedKey) {
+            env.put("LLM_GATEWAY_ADMIN_KEY", GatewayClient.ADMIN_KEY);
+        }
 
         Postgres postgres = null;
         String schema = null;
@@ -103,6 +108,11 @@ class PersistenceRestartIT {
         GatewayClient gateway = new GatewayClient(port);
         try {
             server.start();
+            if (generatedKey) {
+                gateway = gateway.withKey(server.generatedAdminKey());
+                assertEquals(401, gateway.withKey(GatewayClient.ADMIN_KEY).get("v1/models").statusCode(),
+                        "only the generated key is an admin key");
+            }
             if (postgres != null) {
                 assertTrue(postgres.tables(schema).contains("llm_usage_record"),
                         "the gateway created its tables in schema " + schema + ": " + postgres.tables(schema));
@@ -115,6 +125,10 @@ class PersistenceRestartIT {
             server.stop();
             server.start();
             afterRestart(gateway);
+            if (generatedKey) {
+                assertEquals(1, server.countInLogs(GatewayServer.GENERATED_KEY_NOTICE),
+                        "the admin key is generated and shown once, not at every start");
+            }
         } finally {
             server.stop();
             if (postgres != null) {
@@ -140,8 +154,24 @@ class PersistenceRestartIT {
     private String configuredRoutes;
     private String editedGoogle;
 
+    private String clientKey;
+    private String revokedKey;
+
+    private static String createKey(GatewayClient g, String name) {
+        return data(g.graphql("mutation { createApiKey(name: \"" + name + "\", role: \"client\") { secret } }"))
+                .getJsonObject("createApiKey").getString("secret");
+    }
+
     void beforeRestart(GatewayClient g) {
         assertReadyOnThisCasesDatabase(g);
+        clientKey = createKey(g, "survives-restart");
+        revokedKey = createKey(g, "revoked-before-restart");
+        JsonObject keys = data(g.graphql("{ apiKeys { id name } }"));
+        String revokedId = keys.getJsonArray("apiKeys").getValuesAs(JsonObject.class).stream()
+                .filter(k -> k.getString("name").equals("revoked-before-restart")).findFirst().orElseThrow()
+                .getString("id");
+        assertTrue(data(g.graphql("mutation { revokeApiKey(id: \"" + revokedId + "\") }")).getBoolean("revokeApiKey"));
+        assertEquals(401, g.withKey(revokedKey).get("v1/models").statusCode());
         assertEquals(List.of("openai", "anthropic", "google"), providerIds(g));
 
         JsonObject model = Json.createObjectBuilder().add("id", "llama3.1:8b").add("name", "Llama 3.1 8B")
@@ -173,6 +203,8 @@ class PersistenceRestartIT {
 
     void afterRestart(GatewayClient g) {
         assertReadyOnThisCasesDatabase(g);
+        assertEquals(200, g.withKey(clientKey).get("v1/models").statusCode(), "a created key survives a restart");
+        assertEquals(401, g.withKey(revokedKey).get("v1/models").statusCode(), "a revoked key stays revoked");
         assertEquals(List.of("openai", "google", "restart-ollama"), providerIds(g));
         assertEquals(configuredProvider, provider(g, "restart-ollama"));
         assertEquals(editedGoogle, provider(g, "google"));
