@@ -36,13 +36,24 @@ public final class Secrets {
     /** As {@link #redact(String)}, and also every occurrence of the given secret values, whatever they look like. */
     public static String redact(String text, String... secrets) {
         String result = text;
-        if (result != null && secrets != null) {
+        if (secrets != null) {
             for (String secret : secrets) {
-                if (secret != null && secret.length() >= 4) {
-                    result = result.replace(secret, MASK);
-                }
+                result = maskValue(result, secret);
             }
         }
         return redact(result);
+    }
+
+    /**
+     * Every occurrence of the secret's value masked, and nothing else changed: for a successful answer or a stream
+     * event, whose content must reach the caller as the model wrote it (no key-like patterns applied), but which may
+     * still carry an error that echoes the key. {@code null} text stays {@code null}; a {@code null} or shorter than
+     * four characters secret masks nothing.
+     */
+    public static String maskValue(String text, String secret) {
+        if (text == null || secret == null || secret.length() < 4 || !text.contains(secret)) {
+            return text;
+        }
+        return text.replace(secret, MASK);
     }
 }

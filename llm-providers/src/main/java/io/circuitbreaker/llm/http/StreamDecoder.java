@@ -1,6 +1,7 @@
 package io.circuitbreaker.llm.http;
 
 import io.circuitbreaker.llm.error.LlmProviderException;
+import io.circuitbreaker.llm.error.Secrets;
 import io.circuitbreaker.llm.model.StreamChunk;
 import java.util.List;
 
@@ -26,4 +27,29 @@ public interface StreamDecoder {
      * @throws LlmProviderException (malformed response) when the stream ended before its end-of-stream marker
      */
     List<StreamChunk> complete();
+
+    /**
+     * The decoder, reading each event with the secret's value masked first ({@link Secrets#maskValue}): a provider
+     * may fail inside a successful stream with an error event that echoes the key it was sent, and a key need not
+     * look key-like to be caught by {@link Secrets#redact(String)} later.
+     */
+    static StreamDecoder masking(StreamDecoder decoder, String secret) {
+        return new StreamDecoder() {
+            @Override
+            public List<StreamChunk> decode(SseEvent event) {
+                String data = Secrets.maskValue(event.data(), secret);
+                return decoder.decode(data == event.data() ? event : new SseEvent(event.event(), data, event.id()));
+            }
+
+            @Override
+            public boolean finished() {
+                return decoder.finished();
+            }
+
+            @Override
+            public List<StreamChunk> complete() {
+                return decoder.complete();
+            }
+        };
+    }
 }

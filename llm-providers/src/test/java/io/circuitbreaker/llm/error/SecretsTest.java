@@ -35,6 +35,16 @@ class SecretsTest {
     }
 
     @Test
+    void maskValueMasksTheSecretAndLeavesAnswerContentAlone() {
+        String answer = "use sk-proj-abcdefghijklmnopqrst as shown; internal error for key my-own-local-token";
+        assertEquals("use sk-proj-abcdefghijklmnopqrst as shown; internal error for key [REDACTED]",
+                Secrets.maskValue(answer, "my-own-local-token"), "no key-like patterns on an answer");
+        assertEquals(answer, Secrets.maskValue(answer, null));
+        assertEquals(answer, Secrets.maskValue(answer, "abc"), "too short to be a secret");
+        assertEquals(null, Secrets.maskValue(null, "my-own-local-token"));
+    }
+
+    @Test
     void ordinaryTextIsUntouched() {
         String text = "The model `gpt-5` does not exist or you do not have access to it.";
         assertEquals(text, Secrets.redact(text));

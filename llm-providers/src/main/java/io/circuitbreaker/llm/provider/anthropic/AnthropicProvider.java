@@ -7,6 +7,7 @@ import io.circuitbreaker.llm.http.FailedStream;
 import io.circuitbreaker.llm.http.HttpClients;
 import io.circuitbreaker.llm.http.RestClients;
 import io.circuitbreaker.llm.http.SseStreamPublisher;
+import io.circuitbreaker.llm.http.StreamDecoder;
 import io.circuitbreaker.llm.http.TransportFailures;
 import io.circuitbreaker.llm.http.UpstreamReply;
 import io.circuitbreaker.llm.model.ChatRequest;
@@ -65,7 +66,9 @@ public class AnthropicProvider implements LlmProviderClient {
                             if (!reply.successful()) {
                                 throw errors.map(reply.status(), reply.headers(), Secrets.redact(reply.body(), apiKey));
                             }
-                            result.complete(mapper.toResponse(reply.status(), reply.body()));
+                            // a 2xx body may still be an error envelope that echoes the key
+                            result.complete(mapper.toResponse(reply.status(),
+                                    Secrets.maskValue(reply.body(), apiKey)));
                         } catch (RuntimeException e) {
                             result.completeExceptionally(TransportFailures.map(TYPE, e));
                         }
@@ -99,7 +102,8 @@ public class AnthropicProvider implements LlmProviderClient {
         ErrorResponseMapper redactingErrors = (status, headers, text) -> errors.map(status, headers,
                 Secrets.redact(text, apiKey));
         return new SseStreamPublisher(HttpClients.forConnectTimeout(endpoint.connectTimeout()), http.build(), TYPE,
-                AnthropicStreamDecoder::new, redactingErrors, endpoint.idleTimeout(), HttpClients.timer());
+                () -> StreamDecoder.masking(new AnthropicStreamDecoder(), apiKey), redactingErrors,
+                endpoint.idleTimeout(), HttpClients.timer());
     }
 
     @Override

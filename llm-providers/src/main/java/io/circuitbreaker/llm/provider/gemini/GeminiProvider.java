@@ -8,6 +8,7 @@ import io.circuitbreaker.llm.http.HttpClients;
 import io.circuitbreaker.llm.http.Json;
 import io.circuitbreaker.llm.http.RestClients;
 import io.circuitbreaker.llm.http.SseStreamPublisher;
+import io.circuitbreaker.llm.http.StreamDecoder;
 import io.circuitbreaker.llm.http.TransportFailures;
 import io.circuitbreaker.llm.http.UpstreamReply;
 import io.circuitbreaker.llm.model.ChatRequest;
@@ -66,7 +67,8 @@ public class GeminiProvider implements LlmProviderClient {
                     if (!reply.successful()) {
                         throw ERRORS.map(reply.status(), reply.headers(), Secrets.redact(reply.body(), apiKey));
                     }
-                    result.complete(GeminiMapper.fromJson(reply.body()));
+                    // a 2xx body may still be an error object that echoes the key
+                    result.complete(GeminiMapper.fromJson(Secrets.maskValue(reply.body(), apiKey)));
                 } catch (Throwable t) {
                     result.completeExceptionally(typed(t));
                 }
@@ -101,7 +103,8 @@ public class GeminiProvider implements LlmProviderClient {
         ErrorResponseMapper errors = (status, headers, body) -> ERRORS.map(status, headers,
                 Secrets.redact(body, apiKey));
         return new SseStreamPublisher(HttpClients.forConnectTimeout(endpoint.connectTimeout()), httpRequest,
-                ProviderType.GOOGLE, GeminiStreamDecoder::new, errors, endpoint.idleTimeout(), HttpClients.timer());
+                ProviderType.GOOGLE, () -> StreamDecoder.masking(new GeminiStreamDecoder(), apiKey), errors,
+                endpoint.idleTimeout(), HttpClients.timer());
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.circuitbreaker.llm.http.FailedStream;
 import io.circuitbreaker.llm.http.HttpClients;
 import io.circuitbreaker.llm.http.RestClients;
 import io.circuitbreaker.llm.http.SseStreamPublisher;
+import io.circuitbreaker.llm.http.StreamDecoder;
 import io.circuitbreaker.llm.http.TransportFailures;
 import io.circuitbreaker.llm.http.UpstreamReply;
 import io.circuitbreaker.llm.model.ChatRequest;
@@ -29,8 +30,9 @@ import java.util.function.Function;
  * The Chat Completions protocol, parameterised only by the provider type it reports: OpenAI itself and every
  * OpenAI-compatible server share it, so both adapter beans delegate here.
  *
- * <p>The API key stays a parameter. Error bodies are scrubbed of it before they are read, because a server may
- * echo the key it was sent and an arbitrary key need not look key-like to {@link Secrets#redact(String)}.
+ * <p>The API key stays a parameter. Error bodies, 2xx bodies and stream events are scrubbed of it before they are
+ * read, because a server may echo the key it was sent (also in an error object inside a 200, or in an error event
+ * inside a stream) and an arbitrary key need not look key-like to {@link Secrets#redact(String)}.
  */
 final class OpenAiProtocol {
 
@@ -75,7 +77,8 @@ final class OpenAiProtocol {
                         errors.map(reply.status(), reply.headers(), Secrets.redact(reply.body(), apiKey)));
                 return;
             }
-            result.complete(mapper.fromJson(reply.body()));
+            // a 2xx body may still be an error object that echoes the key
+            result.complete(mapper.fromJson(Secrets.maskValue(reply.body(), apiKey)));
         } catch (LlmProviderException e) {
             result.completeExceptionally(e);
         } catch (RuntimeException e) {
@@ -96,8 +99,8 @@ final class OpenAiProtocol {
             ErrorResponseMapper scrubbing = (status, headers, body) ->
                     errors.map(status, headers, Secrets.redact(body, apiKey));
             return new SseStreamPublisher(HttpClients.forConnectTimeout(endpoint.connectTimeout()), builder.build(),
-                    provider, () -> new OpenAiStreamDecoder(provider), scrubbing, endpoint.idleTimeout(),
-                    HttpClients.timer());
+                    provider, () -> StreamDecoder.masking(new OpenAiStreamDecoder(provider), apiKey), scrubbing,
+                    endpoint.idleTimeout(), HttpClients.timer());
         } catch (RuntimeException e) {
             return FailedStream.of(TransportFailures.map(provider, e));
         }

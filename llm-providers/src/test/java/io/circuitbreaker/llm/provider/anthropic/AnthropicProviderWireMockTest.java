@@ -264,6 +264,34 @@ class AnthropicProviderWireMockTest {
     }
 
     @Test
+    void aMidStreamErrorEventThatEchoesTheKeyNeverRepeatsIt(WireMockRuntimeInfo wm) throws Exception {
+        String full = Fixtures.read("anthropic/messages-stream-text.sse");
+        String body = full.substring(0, full.indexOf("event: content_block_stop"))
+                + "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\","
+                + "\"message\":\"Overloaded while serving key " + KEY + "\"}}\n\n";
+        wm.getWireMock().register(post("/v1/messages").willReturn(aResponse().withStatus(200)
+                .withHeader("content-type", "text/event-stream").withBody(body)));
+
+        Throwable error = ChunkCollector.subscribe(
+                provider.chatCompletionStream(endpoint(wm), weatherRequest(), KEY)).awaitError();
+
+        SecretLeakGuard.observe(error);
+        assertInstanceOf(ProviderUnavailableException.class, error);
+        assertTrue(error.getMessage().contains("Overloaded while serving key [REDACTED]"), error.getMessage());
+    }
+
+    @Test
+    void anErrorEnvelopeInA200ThatEchoesTheKeyNeverRepeatsIt(WireMockRuntimeInfo wm) throws Exception {
+        wm.getWireMock().register(post("/v1/messages").willReturn(aResponse().withStatus(200)
+                .withHeader("content-type", "application/json").withBody("{\"type\":\"error\",\"error\":{"
+                        + "\"type\":\"api_error\",\"message\":\"internal error for key " + KEY + "\"}}")));
+
+        LlmProviderException e = failure(provider.chatCompletion(endpoint(wm), weatherRequest(), KEY));
+
+        assertFalse(e.getMessage().contains(KEY), e.getMessage());
+    }
+
+    @Test
     void streamingRateLimitCarriesRetryAfter(WireMockRuntimeInfo wm) throws Exception {
         wm.getWireMock().register(post("/v1/messages").willReturn(json(429, "error-429-rate-limit.json")
                 .withHeader("retry-after", "8")));

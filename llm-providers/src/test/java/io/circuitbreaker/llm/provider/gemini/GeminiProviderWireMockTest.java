@@ -194,6 +194,38 @@ class GeminiProviderWireMockTest {
         SecretLeakGuard.observe(error);
     }
 
+    /** A key that does not look like one (a proxy's token, say): only masking by value can catch it. */
+    static final String PLAIN_KEY = SecretLeakGuard.secret("gemini-proxy-token-4Kx9Qm2Lw7");
+
+    @Test
+    void anErrorInsideAStreamThatEchoesTheKeyNeverRepeatsIt(WireMockRuntimeInfo wm) throws Exception {
+        String recorded = Fixtures.read("gemini/stream-generate-content.sse");
+        String first = recorded.substring(0, recorded.indexOf("data: ", 1));
+        wm.getWireMock().register(post(urlEqualTo(STREAM)).willReturn(sse(first + "data: {\"error\":{\"code\":500,"
+                + "\"message\":\"Internal error for key " + PLAIN_KEY + "\",\"status\":\"INTERNAL\"}}\n\n")));
+
+        ChunkCollector collector = ChunkCollector.subscribe(
+                provider.chatCompletionStream(endpoint(wm), minimal("gemini-2.5-flash"), PLAIN_KEY));
+        Throwable error = collector.awaitError();
+
+        SecretLeakGuard.observe(error);
+        assertEquals(1, collector.chunks.size(), "the chunk before the error was forwarded");
+        assertTrue(error.getMessage().contains("Internal error for key [REDACTED]"), error.getMessage());
+    }
+
+    @Test
+    void anErrorObjectInA200ThatEchoesTheKeyNeverRepeatsIt(WireMockRuntimeInfo wm) throws Exception {
+        wm.getWireMock().register(post(urlPathEqualTo(GENERATE)).willReturn(json(200, "{\"error\":{\"code\":500,"
+                + "\"message\":\"Internal error for key " + PLAIN_KEY + "\",\"status\":\"INTERNAL\"}}")));
+
+        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> provider.chatCompletion(endpoint(wm), minimal("gemini-2.5-flash"), PLAIN_KEY)
+                        .toCompletableFuture().get(20, TimeUnit.SECONDS));
+
+        SecretLeakGuard.observe(e.getCause());
+        assertTrue(e.getCause().getMessage().contains("Internal error for key [REDACTED]"), e.getCause().getMessage());
+    }
+
     @Test
     void streamRejectedUpFrontIsTyped(WireMockRuntimeInfo wm) throws Exception {
         // Gemini answers a failed stream with a plain JSON error even though it says text/event-stream

@@ -188,4 +188,34 @@ class OpenAiCompatibleProviderWireMockTest {
         assertFalse(notFound.retryable());
         assertTrue(notFound.getMessage().contains("model \"llama9\" not found"), notFound.getMessage());
     }
+
+    @Test
+    void anErrorEventInsideAStreamThatEchoesTheKeyNeverRepeatsIt() throws Exception {
+        wm.register(post("/v1/chat/completions").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/event-stream").withBody("data: {\"id\":\"c\",\"object\":"
+                        + "\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,"
+                        + "\"delta\":{\"content\":\"Hel\"},\"finish_reason\":null}]}\n\n"
+                        + "data: {\"error\":{\"message\":\"internal error for key " + KEY + "\","
+                        + "\"type\":\"server_error\"}}\n\n")));
+
+        ChunkCollector collector = ChunkCollector.subscribe(
+                provider.chatCompletionStream(ollama(), hello("llama3.1:8b"), KEY));
+        LlmProviderException e = collector.awaitProviderError();
+        SecretLeakGuard.observe(e);
+
+        assertEquals("Hel", collector.chunks.get(0).textDelta());
+        assertTrue(e.getMessage().contains("internal error for key [REDACTED]"), e.getMessage());
+    }
+
+    @Test
+    void anErrorObjectInA200ThatEchoesTheKeyNeverRepeatsIt() throws Exception {
+        wm.register(post("/v1/chat/completions").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":{\"message\":"
+                        + "\"internal error for key " + KEY + "\",\"type\":\"server_error\"}}")));
+
+        LlmProviderException e = failure(provider.chatCompletion(ollama(), hello("llama3.1:8b"), KEY));
+        SecretLeakGuard.observe(e);
+
+        assertTrue(e.getMessage().contains("internal error for key [REDACTED]"), e.getMessage());
+    }
 }
