@@ -41,6 +41,15 @@ public class ApiKeyStore {
         return revoked;
     }
 
+    /** Makes a revoked key active again, as an admin key (LLM_GATEWAY_ADMIN_KEY set back to an earlier value). */
+    public void reactivateAsAdmin(String id) {
+        ApiKeyEntity key = em.find(ApiKeyEntity.class, id);
+        if (key != null) {
+            key.revokedAt = null;
+            key.role = Role.ADMIN.roleName();
+        }
+    }
+
     /** The recorded cost of the key's requests since {@code since}; zero when there are none. */
     public BigDecimal spentSince(String keyId, Instant since) {
         BigDecimal sum = em.createQuery("select sum(u.costUsd) from UsageRecordEntity u "

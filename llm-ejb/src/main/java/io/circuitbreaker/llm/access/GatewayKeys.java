@@ -139,14 +139,27 @@ public class GatewayKeys {
         if (authenticate(secret).filter(k -> k.role() == Role.ADMIN).isPresent()) {
             return;
         }
+        String hash = KeySecrets.hash(secret);
+        ApiKeyEntity same = null;
         List<String> previous = new ArrayList<>();
         for (ApiKeyEntity entity : store.all()) {
-            if ("env".equals(entity.origin) && entity.revokedAt == null) {
+            if (entity.secretHash.equals(hash)) {
+                same = entity;
+            } else if ("env".equals(entity.origin) && entity.revokedAt == null) {
                 previous.add(entity.id);
             }
         }
-        store.insert(KeyMapping.newEntity("bootstrap admin (LLM_GATEWAY_ADMIN_KEY)", Role.ADMIN, KeyLimits.NONE,
-                secret, "env", Instant.now()));
+        if (same != null && !"env".equals(same.origin)) {
+            // a key made through the API (or generated) must not turn into the admin key by configuration
+            throw new IllegalStateException(ADMIN_KEY_PROPERTY + " (LLM_GATEWAY_ADMIN_KEY) has the value of gateway "
+                    + "key " + same.id + ", which was not made from this setting; choose another value");
+        }
+        if (same != null) {
+            store.reactivateAsAdmin(same.id); // set back to an earlier value: that key is the admin key again
+        } else {
+            store.insert(KeyMapping.newEntity("bootstrap admin (LLM_GATEWAY_ADMIN_KEY)", Role.ADMIN,
+                    KeyLimits.NONE, secret, "env", Instant.now()));
+        }
         store.revoke(previous, Instant.now());
         reload();
         LOG.info(() -> "Admin key from LLM_GATEWAY_ADMIN_KEY is active" + (previous.isEmpty() ? ""
