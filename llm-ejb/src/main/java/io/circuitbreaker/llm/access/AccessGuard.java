@@ -19,7 +19,7 @@ import java.util.Optional;
 public class AccessGuard {
 
     @Inject
-    GatewayKeys keys;
+    KeyCache keys;
 
     @Inject
     RouterRuntime router;

@@ -22,8 +22,8 @@ import org.eclipse.microprofile.config.Config;
  * The gateway keys: checks a presented key against the stored hashes, creates and revokes keys, and makes sure an
  * admin key exists from the first start on.
  *
- * <p>All keys are held in memory (a few hundred at most), so checking a key on the request path is a hash and a map
- * lookup, never a database read. Writes go to the database first, then replace the in-memory view.
+ * <p>All keys are held in memory ({@link KeyCache}, a few hundred at most), so checking a key on the request path is a
+ * hash and a map lookup, never a database read. Writes go to the database first, then replace the in-memory view.
  */
 @Singleton
 @Startup
@@ -41,8 +41,8 @@ public class GatewayKeys {
     @Inject
     Config config;
 
-    private volatile Map<String, GatewayKey> activeByHash = Map.of();
-    private volatile Map<String, GatewayKey> byId = Map.of();
+    @Inject
+    KeyCache cache;
 
     @PostConstruct
     void start() {
@@ -56,23 +56,6 @@ public class GatewayKeys {
         }
     }
 
-    /** The active key whose secret this is. */
-    public Optional<GatewayKey> authenticate(String presented) {
-        if (presented == null || presented.isEmpty() || presented.length() > 512) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(activeByHash.get(KeySecrets.hash(presented)));
-    }
-
-    /** A key by id, active or revoked. */
-    public Optional<GatewayKey> byId(String id) {
-        return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
-    }
-
-    /** Every key, oldest first, without secrets. */
-    public List<GatewayKey> list() {
-        return byId.values().stream().sorted((a, b) -> a.createdAt().compareTo(b.createdAt())).toList();
-    }
 
     /**
      * Creates a key; its secret is returned this once.
@@ -89,7 +72,7 @@ public class GatewayKeys {
                 "api", Instant.now());
         store.insert(entity);
         reload();
-        return new CreatedKey(secret, byId.get(entity.id));
+        return new CreatedKey(secret, cache.byId(entity.id).orElseThrow());
     }
 
     /**
@@ -99,7 +82,7 @@ public class GatewayKeys {
      * @throws IllegalStateException when it is the last active admin key (nobody could manage the gateway after)
      */
     public synchronized Optional<GatewayKey> revoke(String id) {
-        GatewayKey key = byId.get(id);
+        GatewayKey key = cache.byId(id).orElse(null);
         if (key == null || !key.isActive()) {
             return Optional.empty();
         }
@@ -109,11 +92,11 @@ public class GatewayKeys {
         store.revoke(List.of(id), Instant.now());
         reload();
         LOG.info(() -> "Gateway key revoked: " + id + " (" + key.name() + ")");
-        return Optional.of(byId.get(id));
+        return cache.byId(id);
     }
 
     private List<GatewayKey> activeKeys() {
-        return byId.values().stream().filter(GatewayKey::isActive).toList();
+        return cache.list().stream().filter(GatewayKey::isActive).toList();
     }
 
     private synchronized void reload() {
@@ -126,8 +109,7 @@ public class GatewayKeys {
                 active.put(entity.secretHash, key);
             }
         }
-        activeByHash = Map.copyOf(active);
-        byId = Map.copyOf(all);
+        cache.replace(active, all);
     }
 
     /** LLM_GATEWAY_ADMIN_KEY is the admin key: a new value replaces the key the previous value made. */
@@ -136,7 +118,7 @@ public class GatewayKeys {
             throw new IllegalStateException(ADMIN_KEY_PROPERTY + " (LLM_GATEWAY_ADMIN_KEY) must be at least "
                     + KeySecrets.MIN_CONFIGURED_LENGTH + " characters; generate one with: openssl rand -hex 32");
         }
-        if (authenticate(secret).filter(k -> k.role() == Role.ADMIN).isPresent()) {
+        if (cache.authenticate(secret).filter(k -> k.role() == Role.ADMIN).isPresent()) {
             return;
         }
         String hash = KeySecrets.hash(secret);

@@ -1,6 +1,6 @@
 package io.circuitbreaker.llm.api.security;
 
-import io.circuitbreaker.llm.access.GatewayKeys;
+import io.circuitbreaker.llm.access.KeyCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.CallerPrincipal;
@@ -14,7 +14,7 @@ import java.util.Set;
 public class GatewayKeyIdentityStore implements IdentityStore {
 
     @Inject
-    GatewayKeys keys;
+    KeyCache keys;
 
     @Override
     public CredentialValidationResult validate(Credential credential) {

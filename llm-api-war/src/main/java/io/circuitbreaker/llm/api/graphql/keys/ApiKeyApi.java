@@ -5,6 +5,7 @@ import io.circuitbreaker.llm.access.BudgetPeriod;
 import io.circuitbreaker.llm.access.CreatedKey;
 import io.circuitbreaker.llm.access.GatewayKey;
 import io.circuitbreaker.llm.access.GatewayKeys;
+import io.circuitbreaker.llm.access.KeyCache;
 import io.circuitbreaker.llm.access.KeyLimits;
 import io.circuitbreaker.llm.access.Role;
 import io.circuitbreaker.llm.api.graphql.Caller;
@@ -30,6 +31,9 @@ public class ApiKeyApi {
 
     @Inject
     GatewayKeys keys;
+
+    @Inject
+    KeyCache cache;
 
     @Inject
     AccessGuard access;
@@ -74,14 +78,14 @@ public class ApiKeyApi {
     @Description("Every gateway key, oldest first, without secrets (admin only).")
     public @NonNull List<@NonNull ApiKeyView> apiKeys() throws GatewayGraphQLException {
         caller.requireAdmin("apiKeys");
-        return keys.list().stream().map(this::view).toList();
+        return cache.list().stream().map(this::view).toList();
     }
 
     @Query("myApiKey")
     @Description("The key this request was made with: its role, limits and budget spend.")
     public @NonNull ApiKeyView myApiKey() throws GatewayGraphQLException {
         String id = caller.keyId();
-        return view(keys.byId(id).orElseThrow(() -> GatewayGraphQLException.notFound("no key " + id)));
+        return view(cache.byId(id).orElseThrow(() -> GatewayGraphQLException.notFound("no key " + id)));
     }
 
     private ApiKeyView view(GatewayKey key) {
