@@ -2,6 +2,7 @@ package io.circuitbreaker.llm.api.openai;
 
 import io.circuitbreaker.llm.access.AccessGuard;
 import io.circuitbreaker.llm.access.Admission;
+import io.circuitbreaker.llm.api.security.ApiKeyFilter;
 import io.circuitbreaker.llm.api.limits.BodyTooLargeException;
 import io.circuitbreaker.llm.api.limits.BoundedBody;
 import io.circuitbreaker.llm.api.limits.RequestLimits;
@@ -71,7 +72,7 @@ public class ChatCompletionsServlet extends HttpServlet {
         }
         Admission admission;
         try {
-            admission = access.admit(request.getUserPrincipal().getName(), parsed.request());
+            admission = access.admit(ApiKeyFilter.caller(request).id(), parsed.request());
         } catch (RuntimeException refused) {
             // unknown model, rate limit or budget: answered before anything goes upstream
             OpenAiResponses.error(response, refused);
