@@ -38,6 +38,13 @@ public final class FakeHttp {
             this.method = method;
         }
 
+        private String uri = "/";
+
+        public Request uri(String value) {
+            uri = value;
+            return this;
+        }
+
         public Request header(String name, String value) {
             headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(value);
             return this;
@@ -78,6 +85,8 @@ public final class FakeHttp {
             return (HttpServletRequest) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
                     new Class<?>[] {HttpServletRequest.class}, (self, m, args) -> switch (m.getName()) {
                         case "getMethod" -> method;
+                        case "getRequestURI" -> uri;
+                        case "getContextPath" -> "";
                         case "getHeader" -> first(headers.get(((String) args[0]).toLowerCase(Locale.ROOT)));
                         case "getHeaders" -> Collections.enumeration(headers.getOrDefault(
                                 ((String) args[0]).toLowerCase(Locale.ROOT), List.of()));
@@ -150,6 +159,9 @@ public final class FakeHttp {
                     new Class<?>[] {HttpServletResponse.class}, (self, m, args) -> {
                         switch (m.getName()) {
                             case "setStatus" -> status = (Integer) args[0];
+                            case "flushBuffer" -> {
+                                // nothing is buffered: writes go straight to the body
+                            }
                             case "getStatus" -> {
                                 return status;
                             }
