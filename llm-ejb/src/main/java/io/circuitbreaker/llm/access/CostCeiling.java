@@ -1,12 +1,9 @@
 package io.circuitbreaker.llm.access;
 
 import io.circuitbreaker.llm.catalog.ModelDefinition;
-import io.circuitbreaker.llm.model.ChatMessage;
 import io.circuitbreaker.llm.model.ChatRequest;
-import io.circuitbreaker.llm.model.ContentPart;
-import io.circuitbreaker.llm.model.ToolCall;
-import io.circuitbreaker.llm.model.ToolDefinition;
 import io.circuitbreaker.llm.router.routing.Deployment;
+import io.circuitbreaker.llm.router.routing.RequestNeeds;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -18,13 +15,6 @@ import java.util.List;
  * is too low would let parallel requests overspend.
  */
 public final class CostCeiling {
-
-    /** Tokenisers average about four characters a token for English; three covers code and other languages. */
-    static final int CHARS_PER_TOKEN = 3;
-    /** Role markers and separators per message. */
-    static final int TOKENS_PER_MESSAGE = 8;
-    /** OpenAI's high-detail image tops out near 1,100 tokens; Anthropic's and Gemini's are lower. */
-    static final int TOKENS_PER_IMAGE = 1_600;
 
     private CostCeiling() {
     }
@@ -47,33 +37,12 @@ public final class CostCeiling {
         return ceiling;
     }
 
+    /**
+     * The router's own estimate ({@link RequestNeeds}: four characters a token, per-message and per-image
+     * allowances), read as three characters a token: code and most languages other than English tokenise denser.
+     */
     static long inputTokens(ChatRequest request) {
-        long chars = 0;
-        long fixed = 0;
-        for (ChatMessage message : request.messages()) {
-            fixed += TOKENS_PER_MESSAGE;
-            for (ContentPart part : message.content()) {
-                if (part instanceof ContentPart.Text text) {
-                    chars += text.text().length();
-                } else {
-                    fixed += TOKENS_PER_IMAGE; // an image, by URL or inline
-                }
-            }
-            if (message.toolCalls() != null) {
-                for (ToolCall call : message.toolCalls()) {
-                    chars += length(call.name()) + length(call.argumentsJson());
-                }
-            }
-        }
-        if (request.tools() != null) {
-            for (ToolDefinition tool : request.tools()) {
-                chars += length(tool.name()) + length(tool.description()) + length(tool.parametersJsonSchema());
-            }
-        }
-        return fixed + (chars + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN;
-    }
-
-    private static int length(String text) {
-        return text == null ? 0 : text.length();
+        long routerEstimate = RequestNeeds.of(request, false).estimatedInputTokens();
+        return (routerEstimate * 4 + 2) / 3;
     }
 }

@@ -1,6 +1,7 @@
 package io.circuitbreaker.llm.api.graphql.keys;
 
 import io.circuitbreaker.llm.access.BudgetStatus;
+import io.circuitbreaker.llm.api.graphql.view.Money;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -18,7 +19,7 @@ public class BudgetView {
     }
 
     public @NonNull BigDecimal getLimitUsd() {
-        return plain(status.limitUsd());
+        return Money.plain(status.limitUsd());
     }
 
     public @NonNull String getPeriod() {
@@ -27,16 +28,16 @@ public class BudgetView {
 
     @Description("Settled cost of the key's requests in the current period.")
     public @NonNull BigDecimal getSpentUsd() {
-        return plain(status.spentUsd());
+        return Money.plain(status.spentUsd());
     }
 
     @Description("The maximum cost of the key's requests still in flight.")
     public @NonNull BigDecimal getReservedUsd() {
-        return plain(status.reservedUsd());
+        return Money.plain(status.reservedUsd());
     }
 
     public @NonNull BigDecimal getRemainingUsd() {
-        return plain(status.remainingUsd());
+        return Money.plain(status.remainingUsd());
     }
 
     @Description("When the current period began (ISO-8601, UTC).")
@@ -47,10 +48,5 @@ public class BudgetView {
     @Description("When the spend goes back to zero (ISO-8601, UTC).")
     public @NonNull String getResetsAt() {
         return status.resetsAt().toString();
-    }
-
-    private static BigDecimal plain(BigDecimal amount) {
-        BigDecimal stripped = amount.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

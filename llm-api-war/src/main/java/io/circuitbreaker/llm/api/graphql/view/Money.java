@@ -3,12 +3,12 @@ package io.circuitbreaker.llm.api.graphql.view;
 import java.math.BigDecimal;
 
 /** Exact amounts as clients read them: no trailing zeros from a DECIMAL column, integers without exponent. */
-final class Money {
+public final class Money {
 
     private Money() {
     }
 
-    static BigDecimal plain(BigDecimal amount) {
+    public static BigDecimal plain(BigDecimal amount) {
         if (amount == null) {
             return null;
         }
