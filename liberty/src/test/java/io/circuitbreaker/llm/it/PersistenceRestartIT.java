@@ -102,6 +102,7 @@ class PersistenceRestartIT {
             env.put("LLM_DB_URL", postgres.urlWithSchema(schema));
             env.put("LLM_DB_USER", postgres.user());
             env.put("LLM_DB_PASSWORD", postgres.password());
+            env.put("LLM_KEYS_REFRESH_SECONDS", "1");
         }
 
         GatewayServer server = GatewayServer.fresh(database.serverName, port, env);
@@ -121,6 +122,9 @@ class PersistenceRestartIT {
                         "embedded Derby lives under the server's output directory");
             }
             beforeRestart(gateway);
+            if (postgres != null) {
+                aKeyRevokedInTheDatabaseIsRefusedAfterTheRefresh(gateway, postgres, schema);
+            }
 
             server.stop();
             server.start();
@@ -156,6 +160,21 @@ class PersistenceRestartIT {
 
     private String clientKey;
     private String revokedKey;
+
+    /** Several gateways on one PostgreSQL: a key revoked by another instance stops working here too. */
+    private static void aKeyRevokedInTheDatabaseIsRefusedAfterTheRefresh(GatewayClient g, Postgres postgres,
+            String schema) throws SQLException, InterruptedException {
+        GatewayClient elsewhere = g.withKey(createKey(g, "revoked-elsewhere"));
+        assertEquals(200, elsewhere.get("v1/models").statusCode());
+        postgres.revokeKey(schema, "revoked-elsewhere");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        int status = 200;
+        while (status != 401 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            status = elsewhere.get("v1/models").statusCode();
+        }
+        assertEquals(401, status, "the key table is re-read every LLM_KEYS_REFRESH_SECONDS (1 s here)");
+    }
 
     private static String createKey(GatewayClient g, String name) {
         return data(g.graphql("mutation { createApiKey(name: \"" + name + "\", role: \"client\") { secret } }"))
@@ -299,6 +318,11 @@ class PersistenceRestartIT {
 
         void dropSchema(String schema) throws SQLException {
             execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+
+        /** A key revoked by another gateway instance sharing the database, as that instance would write it. */
+        void revokeKey(String schema, String name) throws SQLException {
+            execute("UPDATE " + schema + ".llm_api_key SET revoked_at = CURRENT_TIMESTAMP WHERE name = '" + name + "'");
         }
 
         private void execute(String sql) throws SQLException {

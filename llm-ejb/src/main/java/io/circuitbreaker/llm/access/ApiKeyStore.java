@@ -20,7 +20,9 @@ public class ApiKeyStore {
     EntityManager em;
 
     public List<ApiKeyEntity> all() {
+        // from the table, not EclipseLink's shared cache: another gateway on the same database may have written it
         return em.createQuery("select k from ApiKeyEntity k order by k.createdAt, k.id", ApiKeyEntity.class)
+                .setHint("eclipselink.refresh", "TRUE")
                 .getResultList();
     }
 

@@ -1,6 +1,8 @@
 package io.circuitbreaker.llm.access;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
@@ -8,6 +10,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +18,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
@@ -33,6 +39,8 @@ public class GatewayKeys {
 
     /** MicroProfile Config name of the bootstrap admin key; the environment variable is LLM_GATEWAY_ADMIN_KEY. */
     public static final String ADMIN_KEY_PROPERTY = "llm.gateway.admin-key";
+    /** Seconds between re-reads of the key table (0: never); env LLM_KEYS_REFRESH_SECONDS. */
+    static final String REFRESH_PROPERTY = "llm.keys.refresh-seconds";
     private static final Logger LOG = Logger.getLogger(GatewayKeys.class.getName());
 
     @EJB
@@ -44,6 +52,11 @@ public class GatewayKeys {
     @Inject
     KeyCache cache;
 
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> refresher;
+
     @PostConstruct
     void start() {
         reload();
@@ -53,6 +66,27 @@ public class GatewayKeys {
             adoptConfiguredAdminKey(configured.get());
         } else if (activeKeys().stream().noneMatch(k -> k.role() == Role.ADMIN)) {
             generateAdminKey();
+        }
+        // several gateways on one database: keys created or revoked on another instance are seen here within this
+        long seconds = config.getOptionalValue(REFRESH_PROPERTY, Long.class).orElse(30L);
+        if (seconds > 0) {
+            refresher = scheduler.scheduleWithFixedDelay(this::refresh, seconds, seconds, TimeUnit.SECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (refresher != null) {
+            refresher.cancel(false);
+        }
+    }
+
+    private void refresh() {
+        try {
+            reload();
+        } catch (RuntimeException e) {
+            // the keys in memory stay valid; the next refresh tries again
+            LOG.log(Level.WARNING, "could not re-read the gateway keys from the database", e);
         }
     }
 
