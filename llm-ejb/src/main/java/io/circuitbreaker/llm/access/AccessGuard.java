@@ -2,7 +2,7 @@ package io.circuitbreaker.llm.access;
 
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.router.RouterRuntime;
-import io.circuitbreaker.llm.router.routing.Resolution;
+import io.circuitbreaker.llm.routing.Resolution;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +39,7 @@ public class AccessGuard {
      * Admits one chat request.
      *
      * @param keyId the authenticated caller's key id
-     * @throws io.circuitbreaker.llm.router.routing.UnknownModelException for a model nobody serves
+     * @throws io.circuitbreaker.llm.routing.UnknownModelException for a model nobody serves
      * @throws RateLimitExceededException                                  when the key is over a per-minute limit
      * @throws BudgetExceededException                                     when its budget cannot cover the request
      * @throws IllegalStateException                                       when the key is unknown or revoked

@@ -1,6 +1,6 @@
 package io.circuitbreaker.llm.access;
 
-import io.circuitbreaker.llm.router.CallerContext;
+import io.circuitbreaker.llm.routing.CallerContext;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -3,7 +3,7 @@ package io.circuitbreaker.llm.health;
 import io.circuitbreaker.llm.catalog.ModelDefinition;
 import io.circuitbreaker.llm.catalog.ProviderDefinition;
 import io.circuitbreaker.llm.error.Secrets;
-import io.circuitbreaker.llm.router.resilience.CircuitBreaker;
+import io.circuitbreaker.llm.resilience.CircuitBreaker;
 import io.circuitbreaker.llm.spi.ProviderType;
 import java.net.URI;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.circuitbreaker.llm.registry;
 
-import io.circuitbreaker.llm.router.routing.RouteDefinition;
-import io.circuitbreaker.llm.router.routing.RouteStrategy;
+import io.circuitbreaker.llm.routing.RouteDefinition;
+import io.circuitbreaker.llm.routing.RouteStrategy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,10 +1,12 @@
 package io.circuitbreaker.llm.router;
 
+import io.circuitbreaker.llm.routing.Attempt;
+
 import io.circuitbreaker.llm.error.LlmProviderException;
 import io.circuitbreaker.llm.model.ChatRequest;
-import io.circuitbreaker.llm.router.resilience.CircuitBreaker;
-import io.circuitbreaker.llm.router.routing.Deployment;
-import io.circuitbreaker.llm.router.routing.Resolution;
+import io.circuitbreaker.llm.resilience.CircuitBreaker;
+import io.circuitbreaker.llm.routing.Deployment;
+import io.circuitbreaker.llm.routing.Resolution;
 import io.circuitbreaker.llm.spi.ProviderType;
 import java.time.Duration;
 import java.time.Instant;

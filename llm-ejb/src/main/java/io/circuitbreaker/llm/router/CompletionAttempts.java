@@ -1,11 +1,13 @@
 package io.circuitbreaker.llm.router;
 
+import io.circuitbreaker.llm.routing.RoutedResponse;
+
 import io.circuitbreaker.llm.http.TransportFailures;
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.ChatResponse;
-import io.circuitbreaker.llm.router.resilience.CircuitBreaker;
-import io.circuitbreaker.llm.router.routing.Deployment;
-import io.circuitbreaker.llm.router.routing.Resolution;
+import io.circuitbreaker.llm.resilience.CircuitBreaker;
+import io.circuitbreaker.llm.routing.Deployment;
+import io.circuitbreaker.llm.routing.Resolution;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,10 +1,13 @@
 package io.circuitbreaker.llm.router;
 
+import io.circuitbreaker.llm.routing.CallerContext;
+import io.circuitbreaker.llm.routing.RoutedResponse;
+
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.StreamChunk;
 import io.circuitbreaker.llm.observability.GatewayTracing;
-import io.circuitbreaker.llm.router.routing.Deployment;
-import io.circuitbreaker.llm.router.routing.Resolution;
+import io.circuitbreaker.llm.routing.Deployment;
+import io.circuitbreaker.llm.routing.Resolution;
 import io.circuitbreaker.llm.usage.UsageEvent;
 import io.circuitbreaker.llm.usage.UsageRecorder;
 import io.opentelemetry.context.Context;

@@ -1,5 +1,9 @@
 package io.circuitbreaker.llm.router;
 
+import io.circuitbreaker.llm.routing.Attempt;
+import io.circuitbreaker.llm.routing.RoutedResponse;
+import io.circuitbreaker.llm.routing.StreamSummary;
+
 import io.circuitbreaker.llm.catalog.Cost;
 import io.circuitbreaker.llm.catalog.CostCalculator;
 import io.circuitbreaker.llm.model.ChatRequest;
@@ -7,9 +11,9 @@ import io.circuitbreaker.llm.model.ChatResponse;
 import io.circuitbreaker.llm.model.StreamChunk;
 import io.circuitbreaker.llm.model.Usage;
 import io.circuitbreaker.llm.router.routing.CandidateFilter;
-import io.circuitbreaker.llm.router.routing.Deployment;
+import io.circuitbreaker.llm.routing.Deployment;
 import io.circuitbreaker.llm.router.routing.RequestNeeds;
-import io.circuitbreaker.llm.router.routing.Resolution;
+import io.circuitbreaker.llm.routing.Resolution;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

@@ -1,5 +1,7 @@
 package io.circuitbreaker.llm.router;
 
+import io.circuitbreaker.llm.routing.TrafficObserver;
+
 import io.circuitbreaker.llm.config.ApiKeys;
 import io.circuitbreaker.llm.config.BreakerConfig;
 import io.circuitbreaker.llm.config.RouteConfigReader;
@@ -7,14 +9,14 @@ import io.circuitbreaker.llm.config.RouterConfig;
 import io.circuitbreaker.llm.registry.InvalidConfigurationException;
 import io.circuitbreaker.llm.registry.ProviderRegistry;
 import io.circuitbreaker.llm.registry.store.ConfigurationStore;
-import io.circuitbreaker.llm.router.resilience.BreakerRegistry;
-import io.circuitbreaker.llm.router.resilience.BreakerSettings;
-import io.circuitbreaker.llm.router.resilience.RetryPolicy;
+import io.circuitbreaker.llm.resilience.BreakerRegistry;
+import io.circuitbreaker.llm.resilience.BreakerSettings;
+import io.circuitbreaker.llm.resilience.RetryPolicy;
 import io.circuitbreaker.llm.router.routing.CandidateOrder;
 import io.circuitbreaker.llm.router.routing.LatencyTracker;
 import io.circuitbreaker.llm.router.routing.ModelResolver;
-import io.circuitbreaker.llm.router.routing.Resolution;
-import io.circuitbreaker.llm.router.routing.RouteDefinition;
+import io.circuitbreaker.llm.routing.Resolution;
+import io.circuitbreaker.llm.routing.RouteDefinition;
 import io.circuitbreaker.llm.spi.ProviderClientFactory;
 import io.circuitbreaker.llm.spi.ProviderTimeouts;
 import io.circuitbreaker.llm.spi.ProviderType;

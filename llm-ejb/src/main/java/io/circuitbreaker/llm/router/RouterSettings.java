@@ -1,6 +1,6 @@
 package io.circuitbreaker.llm.router;
 
-import io.circuitbreaker.llm.router.resilience.RetryPolicy;
+import io.circuitbreaker.llm.resilience.RetryPolicy;
 
 /**
  * Router behaviour that operators may change.

@@ -1,8 +1,10 @@
 package io.circuitbreaker.llm.router;
 
-import io.circuitbreaker.llm.router.resilience.BreakerRegistry;
+import io.circuitbreaker.llm.routing.TrafficObserver;
+
+import io.circuitbreaker.llm.resilience.BreakerRegistry;
 import io.circuitbreaker.llm.router.routing.CandidateOrder;
-import io.circuitbreaker.llm.router.routing.Deployment;
+import io.circuitbreaker.llm.routing.Deployment;
 import io.circuitbreaker.llm.router.routing.LatencyTracker;
 import io.circuitbreaker.llm.spi.LlmProviderClient;
 import io.circuitbreaker.llm.spi.ProviderEndpoint;

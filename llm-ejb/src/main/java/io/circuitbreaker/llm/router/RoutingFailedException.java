@@ -1,5 +1,7 @@
 package io.circuitbreaker.llm.router;
 
+import io.circuitbreaker.llm.routing.Attempt;
+
 import io.circuitbreaker.llm.error.ErrorKind;
 import io.circuitbreaker.llm.error.LlmProviderException;
 import jakarta.ejb.ApplicationException;

@@ -1,14 +1,17 @@
 package io.circuitbreaker.llm.router;
 
+import io.circuitbreaker.llm.routing.Attempt;
+import io.circuitbreaker.llm.routing.StreamSummary;
+
 import io.circuitbreaker.llm.error.LlmProviderException;
 import io.circuitbreaker.llm.http.ChunkSubscription;
 import io.circuitbreaker.llm.http.TransportFailures;
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.StreamChunk;
 import io.circuitbreaker.llm.model.Usage;
-import io.circuitbreaker.llm.router.resilience.CircuitBreaker;
-import io.circuitbreaker.llm.router.routing.Deployment;
-import io.circuitbreaker.llm.router.routing.Resolution;
+import io.circuitbreaker.llm.resilience.CircuitBreaker;
+import io.circuitbreaker.llm.routing.Deployment;
+import io.circuitbreaker.llm.routing.Resolution;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

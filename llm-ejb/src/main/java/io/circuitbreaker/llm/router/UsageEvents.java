@@ -1,10 +1,15 @@
 package io.circuitbreaker.llm.router;
 
+import io.circuitbreaker.llm.routing.Attempt;
+import io.circuitbreaker.llm.routing.CallerContext;
+import io.circuitbreaker.llm.routing.RoutedResponse;
+import io.circuitbreaker.llm.routing.StreamSummary;
+
 import io.circuitbreaker.llm.catalog.Cost;
 import io.circuitbreaker.llm.error.LlmProviderException;
 import io.circuitbreaker.llm.model.Usage;
-import io.circuitbreaker.llm.router.routing.Deployment;
-import io.circuitbreaker.llm.router.routing.Resolution;
+import io.circuitbreaker.llm.routing.Deployment;
+import io.circuitbreaker.llm.routing.Resolution;
 import io.circuitbreaker.llm.usage.UsageEvent;
 import java.time.Instant;
 import java.util.List;

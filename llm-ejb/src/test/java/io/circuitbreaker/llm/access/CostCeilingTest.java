@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.circuitbreaker.llm.catalog.ModelDefinition;
 import io.circuitbreaker.llm.model.ChatMessage;
 import io.circuitbreaker.llm.model.ChatRequest;
-import io.circuitbreaker.llm.router.routing.Deployment;
+import io.circuitbreaker.llm.routing.Deployment;
 import io.circuitbreaker.llm.spi.ProviderType;
 import java.math.BigDecimal;
 import java.util.List;

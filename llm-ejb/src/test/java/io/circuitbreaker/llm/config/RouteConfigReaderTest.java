@@ -3,8 +3,8 @@ package io.circuitbreaker.llm.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.circuitbreaker.llm.router.routing.RouteDefinition;
-import io.circuitbreaker.llm.router.routing.RouteStrategy;
+import io.circuitbreaker.llm.routing.RouteDefinition;
+import io.circuitbreaker.llm.routing.RouteStrategy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

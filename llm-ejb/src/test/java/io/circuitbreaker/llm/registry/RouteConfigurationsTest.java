@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.circuitbreaker.llm.router.routing.RouteDefinition;
-import io.circuitbreaker.llm.router.routing.RouteDefinition.Candidate;
-import io.circuitbreaker.llm.router.routing.RouteStrategy;
+import io.circuitbreaker.llm.routing.RouteDefinition;
+import io.circuitbreaker.llm.routing.RouteDefinition.Candidate;
+import io.circuitbreaker.llm.routing.RouteStrategy;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;

@@ -1,5 +1,8 @@
 package io.circuitbreaker.llm.router;
 
+import io.circuitbreaker.llm.routing.RoutedResponse;
+import io.circuitbreaker.llm.routing.TrafficObserver;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -16,16 +19,16 @@ import io.circuitbreaker.llm.error.RateLimitedException;
 import io.circuitbreaker.llm.model.ChatMessage;
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.router.FakeAdapter.Script;
-import io.circuitbreaker.llm.router.resilience.BreakerRegistry;
-import io.circuitbreaker.llm.router.resilience.BreakerSettings;
-import io.circuitbreaker.llm.router.resilience.CircuitBreaker;
-import io.circuitbreaker.llm.router.resilience.RetryPolicy;
+import io.circuitbreaker.llm.resilience.BreakerRegistry;
+import io.circuitbreaker.llm.resilience.BreakerSettings;
+import io.circuitbreaker.llm.resilience.CircuitBreaker;
+import io.circuitbreaker.llm.resilience.RetryPolicy;
 import io.circuitbreaker.llm.router.routing.CandidateOrder;
 import io.circuitbreaker.llm.router.routing.LatencyTracker;
 import io.circuitbreaker.llm.router.routing.ModelResolver;
-import io.circuitbreaker.llm.router.routing.Resolution;
-import io.circuitbreaker.llm.router.routing.RouteDefinition;
-import io.circuitbreaker.llm.router.routing.RouteStrategy;
+import io.circuitbreaker.llm.routing.Resolution;
+import io.circuitbreaker.llm.routing.RouteDefinition;
+import io.circuitbreaker.llm.routing.RouteStrategy;
 import io.circuitbreaker.llm.spi.ProviderEndpoint;
 import io.circuitbreaker.llm.spi.ProviderType;
 import java.math.BigDecimal;

@@ -1,5 +1,8 @@
 package io.circuitbreaker.llm.router;
 
+import io.circuitbreaker.llm.routing.Attempt;
+import io.circuitbreaker.llm.routing.StreamSummary;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -5,7 +5,7 @@ import io.circuitbreaker.llm.api.graphql.view.RouteView;
 import io.circuitbreaker.llm.registry.InvalidConfigurationException;
 import io.circuitbreaker.llm.registry.RouteConfigurations;
 import io.circuitbreaker.llm.router.RouterRuntime;
-import io.circuitbreaker.llm.router.routing.RouteDefinition;
+import io.circuitbreaker.llm.routing.RouteDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Comparator;

@@ -7,7 +7,7 @@ import io.circuitbreaker.llm.error.ErrorKind;
 import io.circuitbreaker.llm.error.LlmProviderException;
 import io.circuitbreaker.llm.router.NoCandidateException;
 import io.circuitbreaker.llm.router.RoutingFailedException;
-import io.circuitbreaker.llm.router.routing.UnknownModelException;
+import io.circuitbreaker.llm.routing.UnknownModelException;
 
 /**
  * Which status and OpenAI error a failure becomes. The caller's own mistakes are 4xx; an upstream that failed, timed

@@ -1,7 +1,7 @@
 package io.circuitbreaker.llm.api.openai;
 
-import io.circuitbreaker.llm.router.Attempt;
-import io.circuitbreaker.llm.router.routing.Deployment;
+import io.circuitbreaker.llm.routing.Attempt;
+import io.circuitbreaker.llm.routing.Deployment;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 

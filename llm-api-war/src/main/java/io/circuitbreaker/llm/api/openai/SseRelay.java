@@ -1,7 +1,7 @@
 package io.circuitbreaker.llm.api.openai;
 
 import io.circuitbreaker.llm.model.StreamChunk;
-import io.circuitbreaker.llm.router.routing.Deployment;
+import io.circuitbreaker.llm.routing.Deployment;
 import jakarta.json.JsonObject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;

@@ -13,7 +13,7 @@ import io.circuitbreaker.llm.error.ProviderUnavailableException;
 import io.circuitbreaker.llm.error.RateLimitedException;
 import io.circuitbreaker.llm.router.NoCandidateException;
 import io.circuitbreaker.llm.router.RoutingFailedException;
-import io.circuitbreaker.llm.router.routing.UnknownModelException;
+import io.circuitbreaker.llm.routing.UnknownModelException;
 import io.circuitbreaker.llm.spi.ProviderType;
 import java.time.Duration;
 import java.util.EnumMap;

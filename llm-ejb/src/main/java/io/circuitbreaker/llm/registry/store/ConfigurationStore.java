@@ -1,7 +1,7 @@
 package io.circuitbreaker.llm.registry.store;
 
 import io.circuitbreaker.llm.catalog.ProviderDefinition;
-import io.circuitbreaker.llm.router.routing.RouteDefinition;
+import io.circuitbreaker.llm.routing.RouteDefinition;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

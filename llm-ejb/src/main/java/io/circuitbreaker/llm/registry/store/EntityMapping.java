@@ -2,8 +2,8 @@ package io.circuitbreaker.llm.registry.store;
 
 import io.circuitbreaker.llm.catalog.ModelDefinition;
 import io.circuitbreaker.llm.catalog.ProviderDefinition;
-import io.circuitbreaker.llm.router.routing.RouteDefinition;
-import io.circuitbreaker.llm.router.routing.RouteStrategy;
+import io.circuitbreaker.llm.routing.RouteDefinition;
+import io.circuitbreaker.llm.routing.RouteStrategy;
 import io.circuitbreaker.llm.spi.ProviderType;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;

@@ -1,5 +1,8 @@
 package io.circuitbreaker.llm.router.routing;
 
+import io.circuitbreaker.llm.routing.Deployment;
+import io.circuitbreaker.llm.routing.RouteStrategy;
+
 import io.circuitbreaker.llm.catalog.CostCalculator;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,5 +1,11 @@
 package io.circuitbreaker.llm.router.routing;
 
+import io.circuitbreaker.llm.routing.Deployment;
+import io.circuitbreaker.llm.routing.Resolution;
+import io.circuitbreaker.llm.routing.RouteDefinition;
+import io.circuitbreaker.llm.routing.RouteStrategy;
+import io.circuitbreaker.llm.routing.UnknownModelException;
+
 import io.circuitbreaker.llm.catalog.ModelDefinition;
 import io.circuitbreaker.llm.catalog.ProviderDefinition;
 import io.circuitbreaker.llm.spi.ProviderType;

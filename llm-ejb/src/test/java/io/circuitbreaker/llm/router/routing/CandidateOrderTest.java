@@ -1,5 +1,8 @@
 package io.circuitbreaker.llm.router.routing;
 
+import io.circuitbreaker.llm.routing.Deployment;
+import io.circuitbreaker.llm.routing.RouteStrategy;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,11 @@
 package io.circuitbreaker.llm.router.routing;
 
+import io.circuitbreaker.llm.routing.Deployment;
+import io.circuitbreaker.llm.routing.Resolution;
+import io.circuitbreaker.llm.routing.RouteDefinition;
+import io.circuitbreaker.llm.routing.RouteStrategy;
+import io.circuitbreaker.llm.routing.UnknownModelException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -7,7 +7,7 @@ import io.circuitbreaker.llm.api.graphql.GatewayGraphQLException;
 import io.circuitbreaker.llm.error.ErrorKind;
 import io.circuitbreaker.llm.router.NoCandidateException;
 import io.circuitbreaker.llm.router.RoutingFailedException;
-import io.circuitbreaker.llm.router.routing.UnknownModelException;
+import io.circuitbreaker.llm.routing.UnknownModelException;
 import java.time.Duration;
 
 /**

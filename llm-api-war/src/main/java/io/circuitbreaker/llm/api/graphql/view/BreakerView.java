@@ -1,6 +1,6 @@
 package io.circuitbreaker.llm.api.graphql.view;
 
-import io.circuitbreaker.llm.router.resilience.CircuitBreaker;
+import io.circuitbreaker.llm.resilience.CircuitBreaker;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;

@@ -1,6 +1,6 @@
 package io.circuitbreaker.llm.api.graphql.view;
 
-import io.circuitbreaker.llm.router.routing.RouteDefinition;
+import io.circuitbreaker.llm.routing.RouteDefinition;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.graphql.Description;

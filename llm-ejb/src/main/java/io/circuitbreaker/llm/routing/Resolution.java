@@ -1,4 +1,4 @@
-package io.circuitbreaker.llm.router.routing;
+package io.circuitbreaker.llm.routing;
 
 import java.util.List;
 

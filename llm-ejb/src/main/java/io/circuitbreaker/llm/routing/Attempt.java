@@ -1,4 +1,4 @@
-package io.circuitbreaker.llm.router;
+package io.circuitbreaker.llm.routing;
 
 import io.circuitbreaker.llm.error.ErrorKind;
 import java.time.Instant;

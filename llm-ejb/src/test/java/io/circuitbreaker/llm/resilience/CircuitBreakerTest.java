@@ -1,10 +1,10 @@
-package io.circuitbreaker.llm.router.resilience;
+package io.circuitbreaker.llm.resilience;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.circuitbreaker.llm.router.resilience.CircuitBreaker.State;
+import io.circuitbreaker.llm.resilience.CircuitBreaker.State;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;

@@ -1,7 +1,7 @@
-package io.circuitbreaker.llm.router;
+package io.circuitbreaker.llm.routing;
 
 import io.circuitbreaker.llm.error.LlmProviderException;
-import io.circuitbreaker.llm.router.routing.Deployment;
+import io.circuitbreaker.llm.routing.Deployment;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;

@@ -1,4 +1,4 @@
-package io.circuitbreaker.llm.router.resilience;
+package io.circuitbreaker.llm.resilience;
 
 import java.time.Duration;
 

@@ -1,9 +1,9 @@
-package io.circuitbreaker.llm.router;
+package io.circuitbreaker.llm.routing;
 
 import io.circuitbreaker.llm.catalog.Cost;
 import io.circuitbreaker.llm.error.LlmProviderException;
 import io.circuitbreaker.llm.model.Usage;
-import io.circuitbreaker.llm.router.routing.Deployment;
+import io.circuitbreaker.llm.routing.Deployment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

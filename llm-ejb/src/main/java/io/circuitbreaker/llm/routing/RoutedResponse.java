@@ -1,8 +1,8 @@
-package io.circuitbreaker.llm.router;
+package io.circuitbreaker.llm.routing;
 
 import io.circuitbreaker.llm.catalog.Cost;
 import io.circuitbreaker.llm.model.ChatResponse;
-import io.circuitbreaker.llm.router.routing.Deployment;
+import io.circuitbreaker.llm.routing.Deployment;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package io.circuitbreaker.llm.router.routing;
+package io.circuitbreaker.llm.routing;
 
 import io.circuitbreaker.llm.catalog.ModelDefinition;
 import io.circuitbreaker.llm.spi.ProviderType;
@@ -36,7 +36,7 @@ public record Deployment(String providerId, ProviderType type, String baseUrl, S
     }
 
     /** A model the catalog does not list: passed through with no price and no known limits. */
-    static ModelDefinition passthroughModel(String modelId) {
+    public static ModelDefinition passthroughModel(String modelId) {
         return new ModelDefinition(modelId, modelId, Integer.MAX_VALUE, Integer.MAX_VALUE, null, null, true, true,
                 List.of());
     }

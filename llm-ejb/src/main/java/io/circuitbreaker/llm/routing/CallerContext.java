@@ -1,4 +1,4 @@
-package io.circuitbreaker.llm.router;
+package io.circuitbreaker.llm.routing;
 
 import java.math.BigDecimal;
 
