@@ -62,6 +62,10 @@ final class StreamAttempts extends ChunkSubscription {
             subscription.cancel();
         }
         if (isCancelled()) {
+            Loop.AttemptSubscriber attempt = loop.inFlight;
+            if (attempt != null) {
+                attempt.abandoned();
+            }
             finish(null, true);
         }
     }
@@ -87,6 +91,9 @@ final class StreamAttempts extends ChunkSubscription {
             super(wiring, resolution, request, ordered);
         }
 
+        /** The attempt whose upstream call is open, so a cancelled stream can still tell its breaker. */
+        volatile AttemptSubscriber inFlight;
+
         List<Attempt> attemptsSoFar() {
             return attempts;
         }
@@ -103,7 +110,9 @@ final class StreamAttempts extends ChunkSubscription {
                 failed(deployment, breaker, TransportFailures.map(deployment.type(), e), start);
                 return;
             }
-            publisher.subscribe(new AttemptSubscriber(deployment, breaker, start));
+            AttemptSubscriber attempt = new AttemptSubscriber(deployment, breaker, start);
+            inFlight = attempt;
+            publisher.subscribe(attempt);
         }
 
         @Override
@@ -123,6 +132,8 @@ final class StreamAttempts extends ChunkSubscription {
             private final Deployment deployment;
             private final CircuitBreaker breaker;
             private final long start;
+            /** Set once the breaker has heard this attempt's outcome: it must hear exactly one. */
+            private final AtomicBoolean reported = new AtomicBoolean();
 
             AttemptSubscriber(Deployment deployment, CircuitBreaker breaker, long start) {
                 this.deployment = deployment;
@@ -134,6 +145,7 @@ final class StreamAttempts extends ChunkSubscription {
             public void onSubscribe(Flow.Subscription subscription) {
                 if (stopped()) {
                     subscription.cancel();
+                    abandoned();
                     return;
                 }
                 upstream = subscription;
@@ -154,8 +166,28 @@ final class StreamAttempts extends ChunkSubscription {
                 offer(chunk);
             }
 
+            /**
+             * The caller cancelled while this attempt was open. Its breaker must still hear an outcome: a half-open
+             * breaker lets exactly one trial through and waits for its result, so an unreported trial would keep the
+             * deployment refused until restart. Chunks already flowed: the upstream served well (success). None yet:
+             * it says nothing about the deployment (ignored, which frees the trial).
+             */
+            void abandoned() {
+                if (!reported.compareAndSet(false, true)) {
+                    return;
+                }
+                if (committed) {
+                    breaker.onSuccess();
+                } else {
+                    breaker.onIgnored();
+                }
+            }
+
             @Override
             public void onError(Throwable throwable) {
+                if (!reported.compareAndSet(false, true)) {
+                    return; // cancelled by the caller first: the breaker has heard
+                }
                 LlmProviderException error = TransportFailures.map(deployment.type(), throwable);
                 if (!committed) {
                     failed(deployment, breaker, error, start);
@@ -169,6 +201,9 @@ final class StreamAttempts extends ChunkSubscription {
 
             @Override
             public void onComplete() {
+                if (!reported.compareAndSet(false, true)) {
+                    return;
+                }
                 succeeded(deployment, breaker, start);
                 finish(null, false);
                 complete();

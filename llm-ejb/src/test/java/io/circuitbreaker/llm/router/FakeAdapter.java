@@ -26,7 +26,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class FakeAdapter implements LlmProviderClient {
 
     /** One scripted outcome: a response, an error, or for streams chunks followed by an optional error. */
-    record Script(ChatResponse response, List<StreamChunk> chunks, LlmProviderException error) {
+    record Script(ChatResponse response, List<StreamChunk> chunks, LlmProviderException error, boolean hangs) {
+        Script(ChatResponse response, List<StreamChunk> chunks, LlmProviderException error) {
+            this(response, chunks, error, false);
+        }
+
+        /** A stream that sends its chunks and then neither ends nor fails: a silent upstream. */
+        static Script streamThenHang(List<StreamChunk> chunks) {
+            return new Script(null, chunks, null, true);
+        }
+
         static Script answer(String text) {
             return new Script(FakeAdapter.response(text), List.of(), null);
         }
@@ -101,7 +110,7 @@ final class FakeAdapter implements LlmProviderClient {
                 }
                 subscriber.onNext(chunk);
             }
-            if (cancelled.get()) {
+            if (cancelled.get() || script.hangs()) {
                 return;
             }
             if (script.error() != null) {

@@ -4,6 +4,7 @@ import io.circuitbreaker.llm.routing.Attempt;
 import io.circuitbreaker.llm.routing.StreamSummary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import io.circuitbreaker.llm.error.ProviderConnectionException;
 import io.circuitbreaker.llm.error.ProviderUnavailableException;
 import io.circuitbreaker.llm.model.StreamChunk;
 import io.circuitbreaker.llm.model.Usage;
+import io.circuitbreaker.llm.resilience.CircuitBreaker;
 import io.circuitbreaker.llm.router.FakeAdapter.Script;
 import io.circuitbreaker.llm.spi.ProviderType;
 import java.math.BigDecimal;
@@ -117,6 +119,42 @@ class RouterStreamTest extends RouterFixture {
         assertEquals(List.of("a"), sink.texts);
         assertTrue(openai.streamCancelled.get());
         assertTrue(summary.get().cancelled());
+    }
+
+    /** Issue 16, item 1: a cancelled half-open trial used to leave its breaker refusing every call until restart. */
+    @Test
+    void aCancelledTrialBeforeItsFirstChunkFreesTheHalfOpenBreaker() throws Exception {
+        CircuitBreaker breaker = halfOpenPrimary();
+        openai.script(PRIMARY, Script.streamThenHang(List.of()));
+        Sink sink = stream(false);
+        assertEquals(1, openai.callsTo(PRIMARY), "the trial went to the primary");
+        assertFalse(breaker.isAvailable(), "while the trial is open no second call is let through");
+        sink.subscription.cancel();
+        assertTrue(openai.streamCancelled.get());
+        assertTrue(breaker.isAvailable(), "the abandoned trial says nothing about the upstream; a new one may go");
+        assertEquals(CircuitBreaker.State.HALF_OPEN, breaker.state());
+        assertTrue(summary.get().cancelled());
+    }
+
+    @Test
+    void aCancelledTrialAfterItsFirstChunkClosesTheBreaker() throws Exception {
+        CircuitBreaker breaker = halfOpenPrimary();
+        openai.script(PRIMARY, Script.streamThenHang(List.of(text("a"), text("b"))));
+        Sink sink = stream(true);
+        assertEquals(List.of("a"), sink.texts);
+        assertTrue(openai.streamCancelled.get());
+        assertEquals(CircuitBreaker.State.CLOSED, breaker.state(), "the upstream was answering: the trial succeeded");
+    }
+
+    /** The primary's breaker opened by three failures, its cool-down over: the next call is its half-open trial. */
+    private CircuitBreaker halfOpenPrimary() {
+        CircuitBreaker breaker = breakers.forDeployment("primary/gpt-4o");
+        for (int i = 0; i < 3; i++) {
+            breaker.onFailure();
+        }
+        assertEquals(CircuitBreaker.State.OPEN, breaker.state());
+        now.set(now.get().plusSeconds(31));
+        return breaker;
     }
 
     @Test
