@@ -103,7 +103,7 @@ class RouterIT {
         assertEquals(35, record.getInt("outputTokens"));
         assertEquals("0.000047", record.getString("cost"));
         assertEquals("SUCCESS", record.getString("outcome"));
-        assertEquals("it-caller", record.getString("callerKeyId"));
+        assertEquals(answer.getString("callerKeyId"), record.getString("callerKeyId"));
 
         upstream.verify(3, postRequestedFor(urlEqualTo(PRIMARY_PATH))
                 .withHeader("Authorization", equalTo("Bearer " + PRIMARY_KEY)));

@@ -1,7 +1,8 @@
 package io.circuitbreaker.llm.access;
 
 import io.circuitbreaker.llm.model.ChatRequest;
-import io.circuitbreaker.llm.router.RouterRuntime;
+import io.circuitbreaker.llm.failure.GatewayError;
+import io.circuitbreaker.llm.failure.GatewayException;
 import io.circuitbreaker.llm.routing.Resolution;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -11,8 +12,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Admits chat requests for a gateway key: the model must exist, the key must be within its rate limits, and its
- * budget must cover the request's maximum cost. Both APIs (OpenAI-compatible and GraphQL) ask here before they call
+ * Admits chat requests for a gateway key: the key must be active, within its rate limits, and its budget must cover
+ * the request's maximum cost over the resolved candidates. The chat application service asks here before it calls
  * the router, so nothing goes upstream for a request that is refused.
  */
 @ApplicationScoped
@@ -20,9 +21,6 @@ public class AccessGuard {
 
     @Inject
     KeyCache keys;
-
-    @Inject
-    RouterRuntime router;
 
     @EJB
     ApiKeyStore store;
@@ -36,18 +34,22 @@ public class AccessGuard {
     }
 
     /**
-     * Admits one chat request.
+     * The caller's key, if it is still active.
      *
-     * @param keyId the authenticated caller's key id
-     * @throws io.circuitbreaker.llm.routing.UnknownModelException for a model nobody serves
-     * @throws RateLimitExceededException                                  when the key is over a per-minute limit
-     * @throws BudgetExceededException                                     when its budget cannot cover the request
-     * @throws IllegalStateException                                       when the key is unknown or revoked
+     * @throws GatewayException {@link GatewayError#KEY_REJECTED} when the key is unknown or revoked
      */
-    public Admission admit(String keyId, ChatRequest request) {
-        GatewayKey key = keys.byId(keyId).filter(GatewayKey::isActive)
-                .orElseThrow(() -> new IllegalStateException("the gateway key is not active"));
-        Resolution resolution = router.resolve(request.model());
+    public GatewayKey activeKey(String keyId) {
+        return keys.byId(keyId).filter(GatewayKey::isActive)
+                .orElseThrow(() -> new GatewayException(GatewayError.KEY_REJECTED, "the gateway key is not active"));
+    }
+
+    /**
+     * Admits one chat request, already resolved to its candidates.
+     *
+     * @throws RateLimitExceededException when the key is over a per-minute limit
+     * @throws BudgetExceededException    when its budget cannot cover the request
+     */
+    public Admission admit(GatewayKey key, ChatRequest request, Resolution resolution) {
         RateLimitSnapshot rateLimits = limiter.admit(key);
         BudgetLedger.Reservation reservation = key.limits().hasBudget()
                 ? ledger.reserve(key, CostCeiling.of(request, resolution.candidates()))

@@ -1,16 +1,18 @@
 package io.circuitbreaker.llm.access;
 
+import io.circuitbreaker.llm.failure.GatewayError;
+import io.circuitbreaker.llm.failure.GatewayException;
 import java.math.BigDecimal;
 
 /** A key's budget cannot cover the request's maximum cost; nothing was sent upstream. */
-public class BudgetExceededException extends RuntimeException {
+public class BudgetExceededException extends GatewayException {
 
     private static final long serialVersionUID = 1L;
 
     private final transient BudgetStatus status;
 
     public BudgetExceededException(BudgetStatus status, BigDecimal requestMaxCost) {
-        super(message(status, requestMaxCost), null, false, false);
+        super(GatewayError.BUDGET_EXCEEDED, message(status, requestMaxCost));
         this.status = status;
     }
 

@@ -1,9 +1,11 @@
 package io.circuitbreaker.llm.access;
 
+import io.circuitbreaker.llm.failure.GatewayError;
+import io.circuitbreaker.llm.failure.GatewayException;
 import java.time.Duration;
 
 /** A key went over its requests or tokens per minute; nothing was sent upstream. */
-public class RateLimitExceededException extends RuntimeException {
+public class RateLimitExceededException extends GatewayException {
 
     private static final long serialVersionUID = 1L;
 
@@ -14,13 +16,12 @@ public class RateLimitExceededException extends RuntimeException {
 
     private final Limit limit;
     private final transient RateLimitSnapshot snapshot;
-    private final Duration retryAfter;
 
     public RateLimitExceededException(Limit limit, RateLimitSnapshot snapshot, Duration retryAfter) {
-        super(message(limit, snapshot, retryAfter), null, false, false);
+        super(GatewayError.RATE_LIMITED, message(limit, snapshot, retryAfter), null, retryAfter,
+                java.util.List.of());
         this.limit = limit;
         this.snapshot = snapshot;
-        this.retryAfter = retryAfter;
     }
 
     public Limit limit() {
@@ -29,10 +30,6 @@ public class RateLimitExceededException extends RuntimeException {
 
     public RateLimitSnapshot snapshot() {
         return snapshot;
-    }
-
-    public Duration retryAfter() {
-        return retryAfter;
     }
 
     private static String message(Limit limit, RateLimitSnapshot snapshot, Duration retryAfter) {

@@ -1,4 +1,4 @@
-package io.circuitbreaker.llm.router;
+package io.circuitbreaker.llm.chat;
 
 import io.circuitbreaker.llm.routing.Attempt;
 import io.circuitbreaker.llm.routing.CallerContext;
@@ -7,6 +7,7 @@ import io.circuitbreaker.llm.routing.StreamSummary;
 
 import io.circuitbreaker.llm.catalog.Cost;
 import io.circuitbreaker.llm.error.LlmProviderException;
+import io.circuitbreaker.llm.failure.GatewayException;
 import io.circuitbreaker.llm.model.Usage;
 import io.circuitbreaker.llm.routing.Deployment;
 import io.circuitbreaker.llm.routing.Resolution;
@@ -14,7 +15,6 @@ import io.circuitbreaker.llm.usage.UsageEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /** Builds the usage record of a routed request from its outcome. */
@@ -29,14 +29,9 @@ final class UsageEvents {
             return event(caller, resolution, routed.deployment(), false, routed.attempts(),
                     routed.response().usage(), routed.cost(), latencyMs, null, UsageEvent.Outcome.SUCCESS, null);
         }
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        List<Attempt> attempts = cause instanceof RoutingFailedException r ? r.attempts() : List.of();
-        String kind = cause instanceof RoutingFailedException r
-                ? r.kind().map(Enum::name).orElse(cause instanceof NoCandidateException ? "NO_CANDIDATE" : "NO_KEY")
-                : cause.getClass().getSimpleName();
-        return event(caller, resolution, null, false, attempts, null, Optional.empty(), latencyMs, null,
-                UsageEvent.Outcome.ERROR, kind);
+        GatewayException failed = GatewayException.of(failure);
+        return event(caller, resolution, null, false, failed.attempts(), null, Optional.empty(), latencyMs, null,
+                UsageEvent.Outcome.ERROR, failed.errorType());
     }
 
     static UsageEvent stream(CallerContext caller, Resolution resolution, StreamSummary summary) {

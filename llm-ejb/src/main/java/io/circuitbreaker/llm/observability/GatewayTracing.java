@@ -6,7 +6,8 @@ import io.circuitbreaker.llm.model.Choice;
 import io.circuitbreaker.llm.model.Usage;
 import io.circuitbreaker.llm.routing.Attempt;
 import io.circuitbreaker.llm.routing.RoutedResponse;
-import io.circuitbreaker.llm.router.RoutingFailedException;
+import io.circuitbreaker.llm.failure.GatewayError;
+import io.circuitbreaker.llm.failure.GatewayException;
 import io.circuitbreaker.llm.routing.StreamSummary;
 import io.circuitbreaker.llm.routing.Deployment;
 import io.circuitbreaker.llm.routing.Resolution;
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 
 /**
  * One span per gateway request and one child span per upstream attempt, with the OpenTelemetry GenAI semantic
@@ -43,7 +43,7 @@ public class GatewayTracing {
 
     /** The finished (or failed) complete answer of a request that began at {@code start}. */
     public void completion(Context parent, Instant start, Resolution resolution, ChatRequest request,
-            RoutedResponse routed, Throwable failure) {
+            RoutedResponse routed, GatewayException failure) {
         if (routed != null) {
             List<String> finishReasons = routed.response().choices().stream().map(Choice::finishReason)
                     .filter(java.util.Objects::nonNull).map(f -> f.kind().name().toLowerCase(Locale.ROOT)).toList();
@@ -51,12 +51,13 @@ public class GatewayTracing {
                     routed.response().usage(), routed.cost(), finishReasons, routed.attempts(), null);
             return;
         }
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        List<Attempt> attempts = cause instanceof RoutingFailedException r ? r.attempts() : List.of();
-        String errorType = cause instanceof RoutingFailedException r
-                ? r.kind().map(Enum::name).orElse("NO_UPSTREAM") : cause.getClass().getSimpleName();
-        write(parent, start, resolution, request, null, null, null, Optional.empty(), List.of(), attempts, errorType);
+        // spans name every "nothing could be called" case alike, as before the error type was closed
+        String errorType = switch (failure.error()) {
+            case NO_UPSTREAM, NO_CAPABLE_MODEL, ALL_BREAKERS_OPEN -> "NO_UPSTREAM";
+            default -> failure.errorType();
+        };
+        write(parent, start, resolution, request, null, null, null, Optional.empty(), List.of(), failure.attempts(),
+                errorType);
     }
 
     /** A finished, failed or cancelled stream. */

@@ -1,5 +1,6 @@
 package io.circuitbreaker.llm.router;
 
+import io.circuitbreaker.llm.failure.GatewayError;
 import java.util.List;
 
 /**
@@ -14,10 +15,15 @@ public class NoCandidateException extends RoutingFailedException {
     private final boolean onlyBreakers;
 
     public NoCandidateException(String requested, List<String> skipped, String route) {
-        super("no deployment can serve model \"" + requested + "\": " + String.join("; ", skipped), List.of(), null,
+        super(onlyBreakers(skipped) ? GatewayError.ALL_BREAKERS_OPEN : GatewayError.NO_CAPABLE_MODEL,
+                "no deployment can serve model \"" + requested + "\": " + String.join("; ", skipped), List.of(), null,
                 route);
         this.skipped = List.copyOf(skipped);
-        this.onlyBreakers = !skipped.isEmpty() && skipped.stream().allMatch(s -> s.endsWith("circuit breaker open"));
+        this.onlyBreakers = onlyBreakers(skipped);
+    }
+
+    private static boolean onlyBreakers(List<String> skipped) {
+        return !skipped.isEmpty() && skipped.stream().allMatch(s -> s.endsWith("circuit breaker open"));
     }
 
     public List<String> skipped() {

@@ -4,8 +4,8 @@ import io.circuitbreaker.llm.routing.Attempt;
 
 import io.circuitbreaker.llm.error.ErrorKind;
 import io.circuitbreaker.llm.error.LlmProviderException;
-import jakarta.ejb.ApplicationException;
-import java.time.Duration;
+import io.circuitbreaker.llm.failure.GatewayError;
+import io.circuitbreaker.llm.failure.GatewayException;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,38 +13,25 @@ import java.util.Optional;
  * No candidate answered. Carries every attempt and the error that decided the outcome (the last upstream error, or
  * the one returned to the caller as-is, e.g. an invalid request), so the API can answer with the right status.
  */
-// an application exception, so callers of the EJBs get it as thrown, not wrapped in an EJBException
-@ApplicationException
-public class RoutingFailedException extends RuntimeException {
+public class RoutingFailedException extends GatewayException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient List<Attempt> attempts;
-    private final transient LlmProviderException cause;
     private final String route;
 
     public RoutingFailedException(String message, List<Attempt> attempts, LlmProviderException cause, String route) {
-        super(message, cause, false, false);
-        this.attempts = List.copyOf(attempts);
-        this.cause = cause;
+        this(cause == null ? GatewayError.NO_UPSTREAM : GatewayError.UPSTREAM, message, attempts, cause, route);
+    }
+
+    protected RoutingFailedException(GatewayError error, String message, List<Attempt> attempts,
+            LlmProviderException cause, String route) {
+        super(error, message, cause, null, attempts);
         this.route = route;
     }
 
-    public List<Attempt> attempts() {
-        return attempts;
-    }
-
-    /** The deciding upstream error, empty when no upstream was called (e.g. no candidate fits, no key). */
-    public Optional<LlmProviderException> upstreamError() {
-        return Optional.ofNullable(cause);
-    }
-
+    /** How the deciding upstream call failed; empty when no upstream was called. */
     public Optional<ErrorKind> kind() {
-        return upstreamError().map(LlmProviderException::kind);
-    }
-
-    public Optional<Duration> retryAfter() {
-        return upstreamError().flatMap(LlmProviderException::retryAfter);
+        return upstreamKind();
     }
 
     public String route() {

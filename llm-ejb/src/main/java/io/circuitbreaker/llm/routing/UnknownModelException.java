@@ -1,15 +1,14 @@
 package io.circuitbreaker.llm.routing;
 
-import jakarta.ejb.ApplicationException;
+import io.circuitbreaker.llm.failure.GatewayError;
+import io.circuitbreaker.llm.failure.GatewayException;
 
 /** The requested model matches no route, no catalog model, no naming rule, and no default provider is configured. */
-// an application exception, so callers of the EJBs get it as thrown, not wrapped in an EJBException
-@ApplicationException
-public class UnknownModelException extends RuntimeException {
+public class UnknownModelException extends GatewayException {
 
     private static final long serialVersionUID = 1L;
 
     public UnknownModelException(String message) {
-        super(message, null, false, false);
+        super(GatewayError.UNKNOWN_MODEL, message);
     }
 }

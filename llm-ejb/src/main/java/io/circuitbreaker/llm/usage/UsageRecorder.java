@@ -13,8 +13,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,9 +20,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Takes usage events off the request path: {@link #record} only offers to a bounded queue; a background task writes
- * batches every {@value #FLUSH_INTERVAL_MS} ms, and whatever is queued is written on shutdown. If the database falls
- * behind and the queue fills, new events are dropped and counted rather than slowing requests down.
+ * Writes the usage events queued in {@link UsageQueue}: a background task writes batches every
+ * {@value #FLUSH_INTERVAL_MS} ms, and whatever is queued is written on shutdown. The request path only ever touches
+ * the queue (a CDI bean, no EJB call); this singleton owns the schedule and the transactions.
  */
 @Singleton
 @Startup
@@ -32,12 +30,9 @@ import java.util.logging.Logger;
 public class UsageRecorder {
 
     static final int FLUSH_INTERVAL_MS = 250;
-    private static final int CAPACITY = 10_000;
     private static final int BATCH = 500;
     private static final Logger LOG = Logger.getLogger(UsageRecorder.class.getName());
 
-    private final BlockingQueue<UsageEvent> queue = new ArrayBlockingQueue<>(CAPACITY);
-    private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private final Object flushLock = new Object();
 
@@ -50,11 +45,14 @@ public class UsageRecorder {
     @Inject
     GatewayMetrics metrics;
 
+    @Inject
+    UsageQueue queue;
+
     private ScheduledFuture<?> flusher;
 
     @PostConstruct
     void start() {
-        metrics.watchUsageQueue(this::queueDepth, this::droppedCount);
+        metrics.watchUsageQueue(queue::depth, queue::droppedCount);
         flusher = scheduler.scheduleWithFixedDelay(this::flush, FLUSH_INTERVAL_MS, FLUSH_INTERVAL_MS,
                 TimeUnit.MILLISECONDS);
     }
@@ -67,20 +65,9 @@ public class UsageRecorder {
         flush();
     }
 
-    /** Queues an event; never blocks. */
+    /** Queues an event; never blocks (see {@link UsageQueue#record}). */
     public void record(UsageEvent event) {
-        try {
-            metrics.requestFinished(event);
-        } catch (RuntimeException e) {
-            // metrics must never cost a request its usage record
-            LOG.log(Level.FINE, "could not update metrics", e);
-        }
-        if (!queue.offer(event)) {
-            long total = dropped.incrementAndGet();
-            if (total == 1 || total % 1000 == 0) {
-                LOG.warning("usage queue full: " + total + " usage record(s) dropped so far");
-            }
-        }
+        queue.record(event);
     }
 
     /** Writes everything queued now. Also used by tests and on shutdown. */
@@ -93,7 +80,7 @@ public class UsageRecorder {
                     written.addAndGet(batch.size());
                 } catch (RuntimeException e) {
                     // a failed batch is counted as dropped: retrying a poison record forever would block the rest
-                    dropped.addAndGet(batch.size());
+                    queue.countDropped(batch.size());
                     LOG.log(Level.WARNING, "could not write " + batch.size() + " usage record(s)", e);
                 }
                 batch.clear();
@@ -102,7 +89,7 @@ public class UsageRecorder {
     }
 
     public long droppedCount() {
-        return dropped.get();
+        return queue.droppedCount();
     }
 
     public long writtenCount() {
@@ -110,6 +97,6 @@ public class UsageRecorder {
     }
 
     public int queueDepth() {
-        return queue.size();
+        return (int) queue.depth();
     }
 }

@@ -31,7 +31,7 @@ class RateLimiterTest {
 
         RateLimitExceededException refused = assertThrows(RateLimitExceededException.class, () -> limiter.admit(key));
         assertEquals(RateLimitExceededException.Limit.REQUESTS, refused.limit());
-        assertEquals(Duration.ofSeconds(20), refused.retryAfter()); // one request refills in 60 s / 3
+        assertEquals(Duration.ofSeconds(20), refused.retryAfter().orElseThrow()); // one request refills in 60 s / 3
         assertTrue(refused.getMessage().contains("requests per minute (RPM): Limit 3"), refused.getMessage());
 
         nanos.addAndGet(Duration.ofSeconds(20).toNanos());
@@ -46,9 +46,9 @@ class RateLimiterTest {
         RateLimitExceededException refused = assertThrows(RateLimitExceededException.class, () -> limiter.admit(key));
         assertEquals(RateLimitExceededException.Limit.TOKENS, refused.limit());
         assertEquals("0", refused.snapshot().headers().get("x-ratelimit-remaining-tokens"));
-        assertEquals(Duration.ofSeconds(30).plusMillis(60), refused.retryAfter()); // 501 tokens at 1000/min
+        assertEquals(Duration.ofSeconds(30).plusMillis(60), refused.retryAfter().orElseThrow()); // 501 tokens at 1000/min
 
-        nanos.addAndGet(refused.retryAfter().toNanos());
+        nanos.addAndGet(refused.retryAfter().orElseThrow().toNanos());
         assertEquals("1", limiter.admit(key).headers().get("x-ratelimit-remaining-tokens"));
     }
 

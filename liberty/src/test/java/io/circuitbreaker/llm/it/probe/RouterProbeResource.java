@@ -7,11 +7,13 @@ import io.circuitbreaker.llm.model.ChatMessage;
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.registry.ProviderRegistry;
 import io.circuitbreaker.llm.routing.Attempt;
-import io.circuitbreaker.llm.routing.CallerContext;
-import io.circuitbreaker.llm.router.LlmRouter;
+import io.circuitbreaker.llm.access.GatewayKey;
+import io.circuitbreaker.llm.access.KeyCache;
+import io.circuitbreaker.llm.chat.ChatCall;
+import io.circuitbreaker.llm.chat.ChatService;
+import io.circuitbreaker.llm.failure.GatewayException;
 import io.circuitbreaker.llm.routing.RoutedResponse;
 import io.circuitbreaker.llm.router.RouterRuntime;
-import io.circuitbreaker.llm.router.RoutingFailedException;
 import io.circuitbreaker.llm.routing.RouteDefinition;
 import io.circuitbreaker.llm.routing.RouteStrategy;
 import io.circuitbreaker.llm.spi.ProviderType;
@@ -37,7 +39,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Calls the router EJB through its business interface inside Liberty and reports what happened: the answer, the
+ * Calls the chat application service (and through it the router EJB) inside Liberty and reports what happened: the answer, the
  * attempts, the usage record read back from the database, and the breakers. Test-only.
  */
 @Path("router")
@@ -45,8 +47,11 @@ import java.util.concurrent.TimeUnit;
 @Produces(MediaType.APPLICATION_JSON)
 public class RouterProbeResource {
 
-    @EJB
-    LlmRouter router;
+    @Inject
+    ChatService chat;
+
+    @Inject
+    KeyCache keys;
 
     @EJB
     UsageRecorder recorder;
@@ -88,8 +93,11 @@ public class RouterProbeResource {
         ChatRequest request = ChatRequest.builder(model).messages(ChatMessage.user("Say hello")).maxTokens(50)
                 .build();
         JsonObjectBuilder result = Json.createObjectBuilder().add("requestId", requestId);
+        // the chat use case as every front door calls it, for the first active gateway key (the admin key)
+        String keyId = keys.list().stream().filter(GatewayKey::isActive).findFirst().orElseThrow().id();
+        result.add("callerKeyId", keyId);
         try {
-            RoutedResponse routed = router.chatCompletion(request, new CallerContext(requestId, "it-caller"))
+            RoutedResponse routed = chat.complete(new ChatCall(keyId, requestId, request)).answer()
                     .toCompletableFuture().get(30, TimeUnit.SECONDS);
             result.add("text", routed.response().text())
                     .add("deployment", routed.deployment().key())
@@ -98,7 +106,7 @@ public class RouterProbeResource {
         } catch (ExecutionException e) {
             result.add("error", e.getCause().getClass().getSimpleName())
                     .add("message", String.valueOf(e.getCause().getMessage()));
-            if (e.getCause() instanceof RoutingFailedException failed) {
+            if (e.getCause() instanceof GatewayException failed) {
                 result.add("attempts", attempts(failed.attempts()));
             }
         }

@@ -1,15 +1,15 @@
 package io.circuitbreaker.llm.api.openai;
 
-import io.circuitbreaker.llm.access.AccessGuard;
-import io.circuitbreaker.llm.access.Admission;
+import io.circuitbreaker.llm.chat.ChatCall;
+import io.circuitbreaker.llm.chat.ChatReply;
+import io.circuitbreaker.llm.chat.ChatService;
+import io.circuitbreaker.llm.chat.ChatStream;
+import io.circuitbreaker.llm.failure.GatewayException;
 import io.circuitbreaker.llm.api.security.ApiKeyFilter;
 import io.circuitbreaker.llm.api.limits.BodyTooLargeException;
 import io.circuitbreaker.llm.api.limits.BoundedBody;
 import io.circuitbreaker.llm.api.limits.RequestLimits;
-import io.circuitbreaker.llm.routing.CallerContext;
-import io.circuitbreaker.llm.router.LlmRouter;
 import io.circuitbreaker.llm.routing.RoutedResponse;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.AsyncContext;
@@ -44,11 +44,8 @@ public class ChatCompletionsServlet extends HttpServlet {
     /** A backstop only: the router's connect, first-byte and idle limits end a stuck upstream long before this. */
     static final long ASYNC_TIMEOUT_MS = TimeUnit.MINUTES.toMillis(30);
 
-    @EJB
-    transient LlmRouter router;
-
     @Inject
-    transient AccessGuard access;
+    transient ChatService chat;
 
     /** Body size and message count limits, from configuration at {@link #init()}. */
     transient RequestLimits limits = RequestLimits.DEFAULTS;
@@ -70,33 +67,35 @@ public class ChatCompletionsServlet extends HttpServlet {
             OpenAiResponses.error(response, OpenAiErrorMapper.map(e));
             return;
         }
-        Admission admission;
-        try {
-            admission = access.admit(ApiKeyFilter.caller(request).id(), parsed.request());
-        } catch (RuntimeException refused) {
-            // unknown model, rate limit or budget: answered before anything goes upstream
-            OpenAiResponses.error(response, refused);
-            return;
-        }
-        admission.rateLimitHeaders().forEach(response::setHeader);
-        CallerContext caller = admission.caller(requestId);
+        ChatCall call = new ChatCall(ApiKeyFilter.caller(request).id(), requestId, parsed.request());
         String completionId = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
         long created = System.currentTimeMillis() / 1000;
         if (parsed.stream()) {
             SseRelay relay = new SseRelay(response, new OpenAiChunkWriter(completionId, created,
                     parsed.includeUsage()), start);
+            ChatStream stream;
             try {
-                var publisher = router.streamChatCompletion(parsed.request(), caller, relay::committedTo);
-                AsyncContext async = startAsync(request);
-                relay.start(async, publisher);
-            } catch (RuntimeException e) {
-                // resolution failed before any upstream call: an ordinary error answer
-                OpenAiResponses.error(response, e);
+                stream = chat.stream(call, relay::committedTo);
+            } catch (GatewayException refused) {
+                // refused, or no deployment can serve it, before any upstream call: an ordinary error answer
+                OpenAiResponses.error(response, refused);
+                return;
             }
+            stream.rateLimitHeaders().forEach(response::setHeader);
+            relay.start(startAsync(request), stream.chunks());
             return;
         }
+        ChatReply reply;
+        try {
+            reply = chat.complete(call);
+        } catch (GatewayException refused) {
+            // unknown model, key, rate limit or budget: answered before anything goes upstream
+            OpenAiResponses.error(response, refused);
+            return;
+        }
+        reply.rateLimitHeaders().forEach(response::setHeader);
         AsyncContext async = startAsync(request);
-        router.chatCompletion(parsed.request(), caller).whenComplete((routed, failure) -> {
+        reply.answer().whenComplete((routed, failure) -> {
             try {
                 if (failure == null) {
                     answer(response, routed, completionId, created, start);

@@ -1,13 +1,9 @@
 package io.circuitbreaker.llm.api.openai;
 
-import io.circuitbreaker.llm.access.BudgetExceededException;
 import io.circuitbreaker.llm.access.RateLimitExceededException;
 import io.circuitbreaker.llm.api.Failures;
 import io.circuitbreaker.llm.error.ErrorKind;
-import io.circuitbreaker.llm.error.LlmProviderException;
-import io.circuitbreaker.llm.router.NoCandidateException;
-import io.circuitbreaker.llm.router.RoutingFailedException;
-import io.circuitbreaker.llm.routing.UnknownModelException;
+import io.circuitbreaker.llm.failure.GatewayException;
 
 /**
  * Which status and OpenAI error a failure becomes. The caller's own mistakes are 4xx; an upstream that failed, timed
@@ -20,44 +16,37 @@ final class OpenAiErrorMapper {
     }
 
     static OpenAiError map(Throwable failure) {
-        Throwable cause = Failures.unwrap(failure);
-        if (cause instanceof InvalidOpenAiRequest invalid) {
+        if (Failures.unwrap(failure) instanceof InvalidOpenAiRequest invalid) {
+            // this front door's own reading of the body: OpenAI's codes and parameter names
             return new OpenAiError(invalid.status(), "invalid_request_error", invalid.code(), invalid.param(),
                     invalid.getMessage(), null);
         }
-        if (cause instanceof RateLimitExceededException limited) {
-            // OpenAI's own shape for its per-key limits: the type names the limit that was hit
-            return new OpenAiError(429, limited.limit() == RateLimitExceededException.Limit.REQUESTS ? "requests"
-                    : "tokens", "rate_limit_exceeded", null, limited.getMessage(),
-                    Failures.retryAfterSeconds(limited.retryAfter()));
-        }
-        if (cause instanceof BudgetExceededException budget) {
-            return new OpenAiError(429, "insufficient_quota", "insufficient_quota", null, budget.getMessage(), null);
-        }
-        if (cause instanceof UnknownModelException unknown) {
-            return new OpenAiError(404, "invalid_request_error", "model_not_found", "model", unknown.getMessage(),
+        GatewayException failed = GatewayException.of(failure);
+        Long retryAfter = failed.retryAfter().map(Failures::retryAfterSeconds).orElse(null);
+        String message = failed.getMessage();
+        return switch (failed.error()) {
+            case INVALID_REQUEST -> new OpenAiError(400, "invalid_request_error", null, null, message, null);
+            case KEY_REJECTED -> new OpenAiError(401, "invalid_request_error", "invalid_api_key", null, message,
                     null);
-        }
-        if (cause instanceof NoCandidateException none) {
-            return none.onlyBreakersOpen()
-                    ? new OpenAiError(503, "service_unavailable", "upstream_unavailable", null, none.getMessage(), null)
-                    : new OpenAiError(400, "invalid_request_error", "no_capable_model", "model", none.getMessage(),
-                            null);
-        }
-        if (cause instanceof LlmProviderException upstream) {
-            // a stream that failed after its first chunk ends with the upstream's own typed error
-            return upstream(upstream.kind(), upstream.getMessage(),
-                    upstream.retryAfter().map(Failures::retryAfterSeconds).orElse(null));
-        }
-        if (cause instanceof RoutingFailedException failed) {
-            Long retryAfter = failed.retryAfter().map(Failures::retryAfterSeconds).orElse(null);
-            return failed.kind().map(kind -> upstream(kind, failed.getMessage(), retryAfter))
-                    // no upstream could be called at all, e.g. no key is configured for any candidate
-                    .orElseGet(() -> new OpenAiError(503, "service_unavailable", "no_upstream_available", null,
-                            failed.getMessage(), null));
-        }
-        return new OpenAiError(500, "api_error", "internal_error", null,
-                "the gateway failed to handle the request; see its log", null);
+            // OpenAI's own shape for its per-key limits: the type names the limit that was hit
+            case RATE_LIMITED -> new OpenAiError(429, failed instanceof RateLimitExceededException limited
+                    && limited.limit() == RateLimitExceededException.Limit.TOKENS ? "tokens" : "requests",
+                    "rate_limit_exceeded", null, message, retryAfter);
+            case BUDGET_EXCEEDED -> new OpenAiError(429, "insufficient_quota", "insufficient_quota", null, message,
+                    null);
+            case UNKNOWN_MODEL -> new OpenAiError(404, "invalid_request_error", "model_not_found", "model", message,
+                    null);
+            case NO_CAPABLE_MODEL -> new OpenAiError(400, "invalid_request_error", "no_capable_model", "model",
+                    message, null);
+            case ALL_BREAKERS_OPEN -> new OpenAiError(503, "service_unavailable", "upstream_unavailable", null,
+                    message, null);
+            // no upstream could be called at all, e.g. no key is configured for any candidate
+            case NO_UPSTREAM -> new OpenAiError(503, "service_unavailable", "no_upstream_available", null, message,
+                    null);
+            case UPSTREAM -> upstream(failed.upstreamKind().orElse(ErrorKind.OTHER), message, retryAfter);
+            case OTHER -> new OpenAiError(500, "api_error", "internal_error", null,
+                    "the gateway failed to handle the request; see its log", null);
+        };
     }
 
     static OpenAiError upstream(ErrorKind kind, String message, Long retryAfter) {

@@ -1,8 +1,9 @@
 package io.circuitbreaker.llm.api.openai;
 
-import io.circuitbreaker.llm.access.BudgetExceededException;
 import io.circuitbreaker.llm.access.RateLimitExceededException;
 import io.circuitbreaker.llm.api.Failures;
+import io.circuitbreaker.llm.failure.GatewayError;
+import io.circuitbreaker.llm.failure.GatewayException;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -28,7 +29,7 @@ final class OpenAiResponses {
         Throwable cause = Failures.unwrap(failure);
         if (cause instanceof RateLimitExceededException limited) {
             limited.snapshot().headers().forEach(response::setHeader);
-        } else if (cause instanceof BudgetExceededException) {
+        } else if (cause instanceof GatewayException gateway && gateway.error() == GatewayError.BUDGET_EXCEEDED) {
             // the OpenAI SDKs retry every 429 unless told not to; waiting does not refill a budget
             response.setHeader("x-should-retry", "false");
         }

@@ -3,11 +3,11 @@ package io.circuitbreaker.llm.api.graphql.chat;
 import io.circuitbreaker.llm.api.graphql.GatewayGraphQLException;
 import io.circuitbreaker.llm.api.graphql.input.ChatCompletionInput;
 import io.circuitbreaker.llm.model.ChatRequest;
-import io.circuitbreaker.llm.access.AccessGuard;
-import io.circuitbreaker.llm.access.Admission;
+import io.circuitbreaker.llm.chat.ChatCall;
+import io.circuitbreaker.llm.chat.ChatReply;
+import io.circuitbreaker.llm.chat.ChatService;
+import io.circuitbreaker.llm.failure.GatewayException;
 import io.circuitbreaker.llm.api.graphql.Caller;
-import io.circuitbreaker.llm.router.LlmRouter;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -31,11 +31,8 @@ public class ChatApi {
 
     private static final Logger LOG = Logger.getLogger(ChatApi.class.getName());
 
-    @EJB
-    LlmRouter router;
-
     @Inject
-    AccessGuard access;
+    ChatService chat;
 
     @Inject
     Caller caller;
@@ -52,15 +49,15 @@ public class ChatApi {
             return CompletableFuture.failedFuture(e);
         }
         String requestId = UUID.randomUUID().toString();
-        Admission admission;
+        ChatReply reply;
         try {
-            admission = access.admit(caller.keyId(), request);
-        } catch (GatewayGraphQLException | RuntimeException refused) {
-            // unknown model, rate limit or budget: refused before anything goes upstream
+            reply = chat.complete(new ChatCall(caller.keyId(), requestId, request));
+        } catch (GatewayGraphQLException | GatewayException refused) {
+            // no key, unknown model, rate limit or budget: refused before anything goes upstream
             return CompletableFuture.failedFuture(ChatErrors.toGraphQL(refused));
         }
         CompletableFuture<ChatCompletionView> answer = new CompletableFuture<>();
-        router.chatCompletion(request, admission.caller(requestId)).whenComplete((routed, failure) -> {
+        reply.answer().whenComplete((routed, failure) -> {
             if (failure == null) {
                 answer.complete(new ChatCompletionView(routed, requestId));
             } else {

@@ -1,13 +1,9 @@
 package io.circuitbreaker.llm.api.graphql.chat;
 
-import io.circuitbreaker.llm.access.BudgetExceededException;
-import io.circuitbreaker.llm.access.RateLimitExceededException;
 import io.circuitbreaker.llm.api.Failures;
 import io.circuitbreaker.llm.api.graphql.GatewayGraphQLException;
 import io.circuitbreaker.llm.error.ErrorKind;
-import io.circuitbreaker.llm.router.NoCandidateException;
-import io.circuitbreaker.llm.router.RoutingFailedException;
-import io.circuitbreaker.llm.routing.UnknownModelException;
+import io.circuitbreaker.llm.failure.GatewayException;
 import java.time.Duration;
 
 /**
@@ -20,29 +16,25 @@ public final class ChatErrors {
     }
 
     public static GatewayGraphQLException toGraphQL(Throwable failure) {
-        Throwable cause = Failures.unwrap(failure);
-        if (cause instanceof GatewayGraphQLException coded) {
+        if (Failures.unwrap(failure) instanceof GatewayGraphQLException coded) {
             return coded;
         }
-        if (cause instanceof RateLimitExceededException limited) {
-            return new GatewayGraphQLException("RATE_LIMITED", limited.getMessage());
-        }
-        if (cause instanceof BudgetExceededException budget) {
-            return new GatewayGraphQLException("BUDGET_EXCEEDED", budget.getMessage());
-        }
-        if (cause instanceof UnknownModelException unknown) {
-            return GatewayGraphQLException.notFound(unknown.getMessage());
-        }
-        if (cause instanceof NoCandidateException none) {
-            return new GatewayGraphQLException(none.onlyBreakersOpen() ? "UNAVAILABLE" : "NO_CAPABLE_MODEL",
-                    none.getMessage());
-        }
-        if (cause instanceof RoutingFailedException failed) {
-            String retry = failed.retryAfter().map(ChatErrors::retryHint).orElse("");
-            return new GatewayGraphQLException(failed.kind().map(ChatErrors::code).orElse("PROVIDER_ERROR"),
-                    failed.getMessage() + retry);
-        }
-        return new GatewayGraphQLException("INTERNAL", "the request failed inside the gateway; see the server log");
+        GatewayException failed = GatewayException.of(failure);
+        String message = failed.getMessage();
+        return switch (failed.error()) {
+            case INVALID_REQUEST -> new GatewayGraphQLException("VALIDATION", message);
+            case KEY_REJECTED -> new GatewayGraphQLException("UNAUTHORIZED", message);
+            case RATE_LIMITED -> new GatewayGraphQLException("RATE_LIMITED", message);
+            case BUDGET_EXCEEDED -> new GatewayGraphQLException("BUDGET_EXCEEDED", message);
+            case UNKNOWN_MODEL -> GatewayGraphQLException.notFound(message);
+            case NO_CAPABLE_MODEL -> new GatewayGraphQLException("NO_CAPABLE_MODEL", message);
+            case ALL_BREAKERS_OPEN -> new GatewayGraphQLException("UNAVAILABLE", message);
+            case NO_UPSTREAM -> new GatewayGraphQLException("PROVIDER_ERROR", message + retryHint(failed));
+            case UPSTREAM -> new GatewayGraphQLException(failed.upstreamKind().map(ChatErrors::code)
+                    .orElse("PROVIDER_ERROR"), message + retryHint(failed));
+            case OTHER -> new GatewayGraphQLException("INTERNAL",
+                    "the request failed inside the gateway; see the server log");
+        };
     }
 
     static String code(ErrorKind kind) {
@@ -57,8 +49,11 @@ public final class ChatErrors {
         };
     }
 
+    private static String retryHint(GatewayException failed) {
+        return failed.retryAfter().map(ChatErrors::retryHint).orElse("");
+    }
+
     private static String retryHint(Duration wait) {
         return " (retry after " + Failures.retryAfterSeconds(wait) + " s)";
     }
-
 }
