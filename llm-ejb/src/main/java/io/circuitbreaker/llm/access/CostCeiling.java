@@ -3,7 +3,7 @@ package io.circuitbreaker.llm.access;
 import io.circuitbreaker.llm.catalog.ModelDefinition;
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.routing.Deployment;
-import io.circuitbreaker.llm.router.routing.RequestNeeds;
+import io.circuitbreaker.llm.routing.RequestNeeds;
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package io.circuitbreaker.llm.health;
 import io.circuitbreaker.llm.catalog.ProviderDefinition;
 import io.circuitbreaker.llm.config.ApiKeys;
 import io.circuitbreaker.llm.registry.ProviderRegistry;
-import io.circuitbreaker.llm.router.RouterRuntime;
+import io.circuitbreaker.llm.resilience.BreakerRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,7 +26,7 @@ public class ProviderHealthService {
     HealthCache cache;
 
     @Inject
-    RouterRuntime router;
+    BreakerRegistry breakers;
 
     private ProviderHealthReports reports;
 
@@ -34,7 +34,7 @@ public class ProviderHealthService {
     void init() {
         reports = new ProviderHealthReports(this::keyConfigured,
                 p -> ProviderHealthReports.keyRequired(p.providerType()), cache::get,
-                () -> router.breakers().snapshots());
+                () -> breakers.snapshots());
     }
 
     public ProviderHealth report(ProviderDefinition provider) {

@@ -18,15 +18,18 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Records the gateway's metrics: one call per finished request (from its usage event) and one per upstream attempt
- * (as a {@link TrafficObserver}). Registry look-ups are by name and tags, which the registry caches, so a request
- * costs a few map reads and atomic increments.
+ * (as a {@link TrafficObserver}). Metric handles are cached here per name and label set (labels are bounded: catalog
+ * ids or {@code other}), so a request costs one map read and an atomic increment per metric instead of the
+ * registry's metadata building and id look-up.
  */
 @ApplicationScoped
 public class GatewayMetrics implements TrafficObserver {
@@ -50,6 +53,8 @@ public class GatewayMetrics implements TrafficObserver {
     /** Exact cost sums per provider and model; Prometheus reads them as a double, the sum itself stays exact. */
     private final Map<List<String>, AtomicReference<BigDecimal>> costs = new ConcurrentHashMap<>();
     private final Set<String> watchedBreakers = ConcurrentHashMap.newKeySet();
+    private final Map<List<Object>, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<List<Object>, Timer> timers = new ConcurrentHashMap<>();
     private volatile BreakerRegistry breakers;
 
     /** One finished request, streamed or not. */
@@ -59,34 +64,33 @@ public class GatewayMetrics implements TrafficObserver {
         String model = MetricLabels.model(configured, event.providerId(), event.model());
         String route = MetricLabels.route(event.route());
         Tag[] where = {new Tag("provider", provider), new Tag("model", model)};
-        registry.counter(meta(REQUESTS, "Routed requests by provider, model, route and outcome"),
+        counter(REQUESTS, "Routed requests by provider, model, route and outcome",
                 new Tag("provider", provider), new Tag("model", model), new Tag("route", route),
                 new Tag("outcome", event.outcome().name())).inc();
         if (event.inputTokens() != null) {
-            registry.counter(meta(TOKENS, "Tokens reported by the providers"), where[0], where[1],
+            counter(TOKENS, "Tokens reported by the providers", where[0], where[1],
                     new Tag("type", "input")).inc(event.inputTokens());
         }
         if (event.outputTokens() != null) {
-            registry.counter(meta(TOKENS, "Tokens reported by the providers"), where[0], where[1],
+            counter(TOKENS, "Tokens reported by the providers", where[0], where[1],
                     new Tag("type", "output")).inc(event.outputTokens());
         }
         if (event.costUsd() != null) {
             cost(provider, model).accumulateAndGet(event.costUsd(), BigDecimal::add);
         }
-        registry.timer(Metadata.builder().withName(DURATION).withDescription("End-to-end request latency")
-                .withUnit(MetricUnits.SECONDS).build(), where[0], where[1],
+        timer(DURATION, "End-to-end request latency", where[0], where[1],
                 new Tag("outcome", event.outcome().name())).update(Duration.ofMillis(event.latencyMs()));
         if (event.timeToFirstTokenMs() != null) {
-            registry.timer(Metadata.builder().withName(FIRST_TOKEN).withDescription("Time to the first streamed chunk")
-                    .withUnit(MetricUnits.SECONDS).build(), where).update(Duration.ofMillis(event.timeToFirstTokenMs()));
+            timer(FIRST_TOKEN, "Time to the first streamed chunk", where)
+                    .update(Duration.ofMillis(event.timeToFirstTokenMs()));
         }
         int retries = MetricLabels.retries(event.attemptLog());
         if (retries > 0) {
-            registry.counter(meta(RETRIES, "Upstream calls that retried a deployment already tried"),
+            counter(RETRIES, "Upstream calls that retried a deployment already tried",
                     new Tag("route", route)).inc(retries);
         }
         if (event.fallbacks() > 0) {
-            registry.counter(meta(FALLBACKS, "Requests answered by another deployment after a failure"),
+            counter(FALLBACKS, "Requests answered by another deployment after a failure",
                     new Tag("route", route)).inc(event.fallbacks());
         }
     }
@@ -100,7 +104,7 @@ public class GatewayMetrics implements TrafficObserver {
     public void failed(Deployment deployment, LlmProviderException error) {
         attempt(deployment, "failure");
         String provider = MetricLabels.provider(providers.providers(), deployment.providerId());
-        registry.counter(meta(ERRORS, "Upstream errors by provider and kind"), new Tag("provider", provider),
+        counter(ERRORS, "Upstream errors by provider and kind", new Tag("provider", provider),
                 new Tag("kind", error.kind().name())).inc();
     }
 
@@ -108,7 +112,7 @@ public class GatewayMetrics implements TrafficObserver {
         List<ProviderDefinition> configured = providers.providers();
         String provider = MetricLabels.provider(configured, deployment.providerId());
         String model = MetricLabels.model(configured, deployment.providerId(), deployment.model().id());
-        registry.counter(meta(ATTEMPTS, "Upstream calls by provider, model and outcome"),
+        counter(ATTEMPTS, "Upstream calls by provider, model and outcome",
                 new Tag("provider", provider), new Tag("model", model), new Tag("outcome", outcome)).inc();
         watchBreaker(deployment, provider, model);
     }
@@ -152,6 +156,25 @@ public class GatewayMetrics implements TrafficObserver {
                     .build(), sum, s -> s.get().doubleValue(), new Tag("provider", provider), new Tag("model", model));
             return sum;
         });
+    }
+
+    private Counter counter(String name, String description, Tag... tags) {
+        return counters.computeIfAbsent(key(name, tags), k -> registry.counter(meta(name, description), tags));
+    }
+
+    private Timer timer(String name, String description, Tag... tags) {
+        return timers.computeIfAbsent(key(name, tags), k -> registry.timer(Metadata.builder().withName(name)
+                .withDescription(description).withUnit(MetricUnits.SECONDS).build(), tags));
+    }
+
+    private static List<Object> key(String name, Tag... tags) {
+        Object[] key = new Object[tags.length * 2 + 1];
+        key[0] = name;
+        for (int i = 0; i < tags.length; i++) {
+            key[2 * i + 1] = tags[i].getTagName();
+            key[2 * i + 2] = tags[i].getTagValue();
+        }
+        return List.of(key);
     }
 
     private static Metadata meta(String name, String description) {

@@ -12,7 +12,7 @@ import io.circuitbreaker.llm.model.StreamChunk;
 import io.circuitbreaker.llm.model.Usage;
 import io.circuitbreaker.llm.router.routing.CandidateFilter;
 import io.circuitbreaker.llm.routing.Deployment;
-import io.circuitbreaker.llm.router.routing.RequestNeeds;
+import io.circuitbreaker.llm.routing.RequestNeeds;
 import io.circuitbreaker.llm.routing.Resolution;
 import java.util.List;
 import java.util.Optional;

@@ -28,6 +28,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.circuitbreaker.llm.observability.GatewayMetrics;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,6 +119,8 @@ public class RouterRuntime {
         return engine;
     }
 
+    /** The breakers, for whoever reports on them (health, GraphQL) without reaching into the router. */
+    @Produces
     public BreakerRegistry breakers() {
         return breakers;
     }

@@ -1,5 +1,7 @@
 package io.circuitbreaker.llm.router.routing;
 
+import io.circuitbreaker.llm.routing.RequestNeeds;
+
 import io.circuitbreaker.llm.routing.Deployment;
 
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
-package io.circuitbreaker.llm.router.routing;
+package io.circuitbreaker.llm.routing;
 
-import io.circuitbreaker.llm.routing.Deployment;
 
 import io.circuitbreaker.llm.model.ChatMessage;
 import io.circuitbreaker.llm.model.ChatRequest;
@@ -20,7 +19,7 @@ public record RequestNeeds(boolean images, boolean tools, boolean stream, int es
         Integer maxTokens) {
 
     /** Tokens an image costs in the estimate: above what providers charge for a typical image, to stay safe. */
-    static final int IMAGE_TOKENS = 1_600;
+    public static final int IMAGE_TOKENS = 1_600;
     private static final int PER_MESSAGE_OVERHEAD = 4;
 
     public static RequestNeeds of(ChatRequest request, boolean stream) {
@@ -33,7 +32,7 @@ public record RequestNeeds(boolean images, boolean tools, boolean stream, int es
      * rounded up, plus per-message overhead and a fixed allowance per image. Used only for filtering and cost
      * estimates; usage records always take the provider's own counts.
      */
-    static int estimateInputTokens(ChatRequest request) {
+    public static int estimateInputTokens(ChatRequest request) {
         long chars = 0;
         long tokens = 0;
         for (ChatMessage message : request.messages()) {
@@ -58,7 +57,7 @@ public record RequestNeeds(boolean images, boolean tools, boolean stream, int es
     }
 
     /** The output tokens this request may use on a model. */
-    int outputTokensOn(Deployment deployment) {
+    public int outputTokensOn(Deployment deployment) {
         int modelMax = deployment.model().maxTokens();
         return maxTokens != null ? maxTokens : (modelMax == Integer.MAX_VALUE ? 0 : modelMax);
     }
