@@ -2,7 +2,7 @@ package io.circuitbreaker.llm.observability;
 
 import io.circuitbreaker.llm.catalog.ProviderDefinition;
 import io.circuitbreaker.llm.error.LlmProviderException;
-import io.circuitbreaker.llm.registry.ProviderRegistry;
+import io.circuitbreaker.llm.registry.ProviderSnapshot;
 import io.circuitbreaker.llm.routing.TrafficObserver;
 import io.circuitbreaker.llm.resilience.BreakerRegistry;
 import io.circuitbreaker.llm.resilience.CircuitBreaker;
@@ -48,7 +48,7 @@ public class GatewayMetrics implements TrafficObserver {
     MetricRegistry registry;
 
     @Inject
-    ProviderRegistry providers;
+    ProviderSnapshot providers;
 
     /** Exact cost sums per provider and model; Prometheus reads them as a double, the sum itself stays exact. */
     private final Map<List<String>, AtomicReference<BigDecimal>> costs = new ConcurrentHashMap<>();

@@ -41,6 +41,9 @@ public class ProviderRegistry {
     @Inject
     Event<ProvidersChanged> changed;
 
+    @Inject
+    ProviderSnapshot snapshot;
+
     private final List<ProviderDefinition> defaults = CatalogReader.defaultCatalog();
     private volatile List<ProviderDefinition> providers = List.of();
     private volatile boolean loaded;
@@ -49,6 +52,7 @@ public class ProviderRegistry {
     void load() {
         store.seedOnce(defaults);
         providers = store.providers();
+        snapshot.publish(providers);
         loaded = true;
         LOG.info(() -> "Provider catalog loaded from the database: " + providers.size() + " providers, "
                 + providers.stream().mapToInt(p -> p.models().size()).sum() + " models");
@@ -96,6 +100,7 @@ public class ProviderRegistry {
             next.add(provider);
         }
         providers = List.copyOf(next);
+        snapshot.publish(providers);
         changed.fire(new ProvidersChanged(provider.id()));
     }
 
@@ -110,6 +115,7 @@ public class ProviderRegistry {
             removed = true;
         }
         providers = List.copyOf(next);
+        snapshot.publish(providers);
         changed.fire(new ProvidersChanged(id));
         return removed;
     }

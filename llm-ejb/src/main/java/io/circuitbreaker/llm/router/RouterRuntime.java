@@ -7,7 +7,7 @@ import io.circuitbreaker.llm.config.BreakerConfig;
 import io.circuitbreaker.llm.config.RouteConfigReader;
 import io.circuitbreaker.llm.config.RouterConfig;
 import io.circuitbreaker.llm.registry.InvalidConfigurationException;
-import io.circuitbreaker.llm.registry.ProviderRegistry;
+import io.circuitbreaker.llm.registry.ProviderSnapshot;
 import io.circuitbreaker.llm.registry.store.ConfigurationStore;
 import io.circuitbreaker.llm.resilience.BreakerRegistry;
 import io.circuitbreaker.llm.resilience.BreakerSettings;
@@ -48,7 +48,7 @@ import org.eclipse.microprofile.config.Config;
 public class RouterRuntime {
 
     @Inject
-    ProviderRegistry registry;
+    ProviderSnapshot registry;
 
     @Inject
     ProviderClientFactory adapters;
