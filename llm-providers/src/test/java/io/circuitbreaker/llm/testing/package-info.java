@@ -1,2 +1,2 @@
-/** Test support shared by the adapter tests: recorded fixtures and the secret-leak guard. */
+/** Test support shared by the adapter tests: recorded fixtures, runs bounded in time and the secret-leak guard. */
 package io.circuitbreaker.llm.testing;

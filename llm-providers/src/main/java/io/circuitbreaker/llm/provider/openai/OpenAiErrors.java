@@ -4,12 +4,12 @@ import io.circuitbreaker.llm.error.LlmProviderException;
 import io.circuitbreaker.llm.error.RetryAfter;
 import io.circuitbreaker.llm.error.UpstreamErrors;
 import io.circuitbreaker.llm.http.ErrorResponseMapper;
+import io.circuitbreaker.llm.http.Json;
 import io.circuitbreaker.llm.spi.ProviderType;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -78,7 +78,7 @@ public final class OpenAiErrors implements ErrorResponseMapper {
         }
         JsonValue root;
         try {
-            root = jakarta.json.Json.createReader(new StringReader(body)).readValue();
+            root = Json.readValue(body);
         } catch (RuntimeException notJson) {
             return new Body(excerpt(body), null, null, null);
         }

@@ -1,6 +1,7 @@
 package io.circuitbreaker.llm.provider.openai;
 
 import io.circuitbreaker.llm.error.MalformedResponseException;
+import io.circuitbreaker.llm.http.Json;
 import io.circuitbreaker.llm.http.SseEvent;
 import io.circuitbreaker.llm.http.StreamDecoder;
 import io.circuitbreaker.llm.model.FinishReason;
@@ -8,8 +9,6 @@ import io.circuitbreaker.llm.model.StreamChunk;
 import io.circuitbreaker.llm.model.ToolCallDelta;
 import io.circuitbreaker.llm.model.Usage;
 import io.circuitbreaker.llm.spi.ProviderType;
-import jakarta.json.Json;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -69,8 +68,7 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
             throw errors.errorObject(chunk.error(), "error event in stream");
         }
         if (errorEvent) {
-            throw errors.errorObject(Json.createReader(new StringReader(data)).readValue(),
-                    "error event in stream");
+            throw errors.errorObject(Json.readValue(data), "error event in stream");
         }
         return chunks(chunk);
     }
