@@ -182,12 +182,14 @@ class ProviderHealthIT {
         }
         Instant end = Instant.now();
         Duration window = Duration.between(start, end);
-        assertTrue(window.compareTo(INTERVAL) < 0, "1,000 requests took " + window.toMillis() + " ms");
         List<ServeEvent> probes = probes("/up/v1/models", start, end);
         System.out.println("[ProviderHealthIT] 1,000 health requests in " + window.toMillis() + " ms, probes of "
                 + "health-up meanwhile: " + probes.size());
-        assertTrue(probes.size() <= 1, "probes of health-up while 1,000 health requests ran in " + window.toMillis()
-                + " ms: " + probes.size());
+        // one probe per interval at most, however long a busy machine takes for the 1,000 requests (a probe per
+        // request would be 1,000)
+        long allowed = window.toMillis() / INTERVAL.toMillis() + 1;
+        assertTrue(probes.size() <= allowed, "probes of health-up while 1,000 health requests ran in "
+                + window.toMillis() + " ms: " + probes.size() + " (at most " + allowed + ")");
         for (String body : bodies) {
             assertFalse(body.contains(PRIMARY_KEY) || body.contains(SECONDARY_KEY), "no key in health data");
         }
