@@ -44,14 +44,16 @@ done
 # --- the peer: Portkey's gateway, installed once into benchmark/work/portkey (not committed) --------------------------
 # @hono/node-server is pinned by an npm override: with the 1.x release npm picks for Portkey's "^1.3.3", every
 # streamed answer fails (TypeError: immutable, Portkey-AI/gateway#1389); 2.1.11 copies the headers (honojs/node-server#382).
-if [ "$(node -p "require('$PK_DIR/node_modules/@portkey-ai/gateway/package.json').version" 2>/dev/null || true)" != "$PORTKEY_VERSION" ]; then
+HONO_NODE_SERVER="2.1.11"
+installed() { node -p "require('$PK_DIR/node_modules/$1/package.json').version" 2>/dev/null || true; }
+if [ "$(installed @portkey-ai/gateway)" != "$PORTKEY_VERSION" ] || [ "$(installed @hono/node-server)" != "$HONO_NODE_SERVER" ]; then
   log "installing @portkey-ai/gateway@$PORTKEY_VERSION into $PK_DIR (npm; log: $OUT/npm-install.log)"
   mkdir -p "$PK_DIR"
-  cat >"$PK_DIR/package.json" <<'JSON'
+  cat >"$PK_DIR/package.json" <<JSON
 {
   "private": true,
   "description": "The benchmark's peer (benchmark/run.sh); not part of the gateway",
-  "overrides": { "@hono/node-server": "2.1.11" }
+  "overrides": { "@hono/node-server": "$HONO_NODE_SERVER" }
 }
 JSON
   (cd "$PK_DIR" && npm install --no-audit --no-fund "@portkey-ai/gateway@$PORTKEY_VERSION") >"$OUT/npm-install.log" 2>&1 \
@@ -358,7 +360,7 @@ REPORT="$OUT/report.md"
   echo "forwards it to the fake with one shared Jetty 12.1.14 \`HttpClient\` / JDK \`java.net.http.HttpClient\`, writes the answer"
   echo "back; no routing, keys or records) — \`benchmark/floor\`, deployed as \`/floor\` next to the gateway, no gateway key."
   echo "**$PK_LABEL**: Portkey's open-source gateway (npm \`@portkey-ai/gateway@$PORTKEY_VERSION\`, \`node build/start-server.js --headless\`, one"
-  echo "Node.js process; \`@hono/node-server\` overridden to 2.1.11, see docs) with \`x-portkey-provider: openai\` and \`x-portkey-custom-host\`"
+  echo "Node.js process; \`@hono/node-server\` overridden to $HONO_NODE_SERVER, see docs) with \`x-portkey-provider: openai\` and \`x-portkey-custom-host\`"
   echo "pointing at the fake. **Gateway**: ours as shipped (\`HTTP_PORT=$GW_PORT mvn -Prun -DskipTests package\`: router, circuit breakers,"
   echo "usage records in embedded Derby, an admin gateway key as a Bearer token on every request)."
   echo "Load: \`wrk -t2 -cN -d${DURATION}s -s benchmark/post.lua URL\` (\`-t1 -c1\` for one connection); streams:"
