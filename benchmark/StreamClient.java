@@ -22,6 +22,8 @@ import java.util.concurrent.Flow;
  * Prints one line {@code RESULT key=value ...}: time to first token (request sent → first {@code data:} event with
  * content), total time (→ {@code data: [DONE]} or end of body), gaps between consecutive {@code data:} events,
  * completed and failed streams (a stream is complete when it got {@code [DONE]} and status 200).
+ * Headers: {@code Authorization: Bearer $GATEWAY_KEY}, plus {@code $EXTRA_HEADERS} (one {@code Name: value} a line,
+ * replacing a default of the same name), as {@code benchmark/post.lua} sends them.
  */
 public class StreamClient {
 
@@ -85,10 +87,14 @@ public class StreamClient {
     }
 
     static CompletableFuture<Void> stream(HttpClient client, URI uri, String body, Result r) {
-        HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
                 .header("Content-Type", "application/json").header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + System.getenv().getOrDefault("GATEWAY_KEY", "none"))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Authorization", "Bearer " + System.getenv().getOrDefault("GATEWAY_KEY", "none"));
+        for (String line : System.getenv().getOrDefault("EXTRA_HEADERS", "").split("\\R")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) b.setHeader(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+        }
+        HttpRequest req = b.POST(HttpRequest.BodyPublishers.ofString(body)).build();
         r.start = System.nanoTime();
         return client.sendAsync(req, HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
             public void onSubscribe(Flow.Subscription s) { s.request(Long.MAX_VALUE); }

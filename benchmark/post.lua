@@ -1,4 +1,5 @@
 -- wrk script: POST the JSON body in the file named by $BODY_FILE; prints one machine-readable RESULT line.
+-- $EXTRA_HEADERS (optional): more request headers, one "Name: value" a line; they override the defaults below.
 local f = assert(io.open(os.getenv("BODY_FILE"), "r"))
 wrk.method = "POST"
 wrk.body = f:read("*a")
@@ -6,6 +7,10 @@ f:close()
 wrk.headers["Content-Type"] = "application/json"
 -- the gateway's key; the fake upstream ignores it, so direct and gateway runs send the same request
 wrk.headers["Authorization"] = "Bearer " .. (os.getenv("GATEWAY_KEY") or "none")
+for line in (os.getenv("EXTRA_HEADERS") or ""):gmatch("[^\r\n]+") do
+  local name, value = line:match("^%s*([^:]+):%s*(.-)%s*$")
+  if name then wrk.headers[name] = value end
+end
 
 done = function(summary, latency, requests)
   local e = summary.errors
