@@ -84,16 +84,17 @@ public final class SseStreamPublisher implements Flow.Publisher<StreamChunk> {
             Request jetty;
             try {
                 jetty = request.newJettyRequest();
+                exchange = jetty;
+                firstByte = scheduler.schedule(() -> fail(TransportFailures.firstByteTimeout(provider,
+                        endpoint.firstByteTimeout())), endpoint.firstByteTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                jetty.onResponseHeaders(this::onHeaders)
+                        .onResponseContent(this::onContent)
+                        .send(this::onDone);
             } catch (RuntimeException e) {
+                // e.g. the client was stopped with the application
                 fail(TransportFailures.map(provider, e));
                 return;
             }
-            exchange = jetty;
-            firstByte = scheduler.schedule(() -> fail(TransportFailures.firstByteTimeout(provider,
-                    endpoint.firstByteTimeout())), endpoint.firstByteTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            jetty.onResponseHeaders(this::onHeaders)
-                    .onResponseContent(this::onContent)
-                    .send(this::onDone);
             if (stopped) {
                 // cancelled while the request was being set up
                 cancelFirstByte();

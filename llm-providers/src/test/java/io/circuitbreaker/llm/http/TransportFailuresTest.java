@@ -14,7 +14,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.HttpResponseException;
-import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.EofException;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +42,7 @@ class TransportFailuresTest {
     @Test
     void resetsRefusalsGarbageAndAFullQueueAreConnectionErrors() {
         for (Throwable t : new Throwable[] {new EofException("reset"), new ConnectException("Connection refused"),
-                new BadMessageException(400, "bad status line"), new HttpResponseException("bad", null),
+                new HttpException.RuntimeException(400, "bad status line"), new HttpResponseException("bad", null),
                 new RejectedExecutionException("Max requests queued per destination 4096 exceeded")}) {
             LlmProviderException e = map(new CompletionException(t));
             assertInstanceOf(ProviderConnectionException.class, e, t.toString());

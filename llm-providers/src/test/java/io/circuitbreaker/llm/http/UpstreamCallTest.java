@@ -137,6 +137,16 @@ class UpstreamCallTest {
     }
 
     @Test
+    void anAnswerThatIsNotHttpIsAConnectionError() throws Exception {
+        try (RawUpstream upstream = new RawUpstream(out -> write(out, "SSH-2.0-OpenSSH_9.6\r\n\r\n"))) {
+            LlmProviderException e = failure(UpstreamCall.send(ProviderType.OPENAI,
+                    request(upstream.url(), Duration.ofSeconds(5), Duration.ofSeconds(5))));
+            assertInstanceOf(ProviderConnectionException.class, e, e::toString);
+            assertEquals("connection", e.providerCode());
+        }
+    }
+
+    @Test
     void aRefusedConnectionIsAConnectionError() throws Exception {
         int port;
         try (ServerSocket unused = new ServerSocket(0)) {
