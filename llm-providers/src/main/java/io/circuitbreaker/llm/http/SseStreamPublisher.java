@@ -6,6 +6,7 @@ import io.circuitbreaker.llm.spi.ProviderEndpoint;
 import io.circuitbreaker.llm.spi.ProviderType;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -25,6 +26,9 @@ import org.eclipse.jetty.util.thread.Scheduler;
  *
  * <p>Time limits: the response headers must arrive within the first-byte limit of sending; after them, any gap
  * between two reads longer than the idle limit ends the stream with an {@code idle_timeout}.
+ *
+ * <p>The subscriber is signalled on Jetty's (or the timer's) thread, under the thread context of the code that
+ * subscribed ({@link ThreadContexts}); it must not block there.
  */
 public final class SseStreamPublisher implements Flow.Publisher<StreamChunk> {
 
@@ -50,7 +54,7 @@ public final class SseStreamPublisher implements Flow.Publisher<StreamChunk> {
 
     @Override
     public void subscribe(Flow.Subscriber<? super StreamChunk> subscriber) {
-        StreamCall call = new StreamCall(subscriber, decoders.get());
+        StreamCall call = new StreamCall(subscriber, decoders.get(), ThreadContexts.capture());
         subscriber.onSubscribe(call);
         call.start();
     }
@@ -63,6 +67,8 @@ public final class SseStreamPublisher implements Flow.Publisher<StreamChunk> {
         private final Utf8LineSplitter lines;
         private final ProviderEndpoint endpoint = request.endpoint();
         private final Scheduler scheduler = UpstreamHttp.scheduler();
+        /** The subscriber's thread context, under which every Jetty and timer callback runs (see ThreadContexts). */
+        private final Executor context;
         private volatile Request exchange;
         private volatile Scheduler.Task firstByte;
         private volatile IdleWatch idle;
@@ -70,9 +76,10 @@ public final class SseStreamPublisher implements Flow.Publisher<StreamChunk> {
         /** The body of a non-2xx answer; {@code null} while streaming a 2xx one. */
         private ReplyBuffer errorBody;
 
-        StreamCall(Flow.Subscriber<? super StreamChunk> subscriber, StreamDecoder decoder) {
+        StreamCall(Flow.Subscriber<? super StreamChunk> subscriber, StreamDecoder decoder, Executor context) {
             super(subscriber);
             this.decoder = decoder;
+            this.context = context;
             this.parser = new SseParser(this::onEvent);
             this.lines = new Utf8LineSplitter(parser::line, MAX_LINE_BYTES);
         }
@@ -85,11 +92,13 @@ public final class SseStreamPublisher implements Flow.Publisher<StreamChunk> {
             try {
                 jetty = request.newJettyRequest();
                 exchange = jetty;
-                firstByte = scheduler.schedule(() -> fail(TransportFailures.firstByteTimeout(provider,
-                        endpoint.firstByteTimeout())), endpoint.firstByteTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                jetty.onResponseHeaders(this::onHeaders)
-                        .onResponseContent(this::onContent)
-                        .send(this::onDone);
+                firstByte = scheduler.schedule(() -> context.execute(() -> fail(TransportFailures.firstByteTimeout(
+                        provider, endpoint.firstByteTimeout()))), endpoint.firstByteTimeout().toMillis(),
+                        TimeUnit.MILLISECONDS);
+                // context.execute runs at once on Jetty's thread: each buffer is consumed before the listener returns
+                jetty.onResponseHeaders(response -> context.execute(() -> onHeaders(response)))
+                        .onResponseContent((response, content) -> context.execute(() -> onContent(response, content)))
+                        .send(result -> context.execute(() -> onDone(result)));
             } catch (RuntimeException e) {
                 // e.g. the client was stopped with the application
                 fail(TransportFailures.map(provider, e));
@@ -113,7 +122,7 @@ public final class SseStreamPublisher implements Flow.Publisher<StreamChunk> {
                 errorBody = new ReplyBuffer(length, ReplyBuffer.MAX_BODY_BYTES);
             }
             IdleWatch watch = new IdleWatch(scheduler, endpoint.idleTimeout(),
-                    () -> fail(TransportFailures.idleTimeout(provider, endpoint.idleTimeout())));
+                    () -> context.execute(() -> fail(TransportFailures.idleTimeout(provider, endpoint.idleTimeout()))));
             idle = watch;
             watch.start();
             if (stopped) {

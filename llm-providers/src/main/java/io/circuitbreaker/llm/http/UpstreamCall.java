@@ -5,6 +5,7 @@ import io.circuitbreaker.llm.spi.ProviderEndpoint;
 import io.circuitbreaker.llm.spi.ProviderType;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
@@ -17,6 +18,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * One complete (non-streamed) exchange on the shared Jetty client: the answer's status, headers and body text, of
  * any status (the adapter types the errors), or a typed failure.
  *
+ * <p>The stage completes on a Jetty thread, under the thread context of the caller of {@link #send}.
+ *
  * <p>Time limits: the response headers must arrive within the first-byte limit of sending, and the whole body within
  * the idle limit of the headers; so an upstream trickling a byte at a time cannot hold a request longer than
  * first-byte plus idle. A body over {@link ReplyBuffer#MAX_BODY_BYTES} is refused as a malformed answer.
@@ -28,6 +31,8 @@ public final class UpstreamCall {
     private final CompletableFuture<UpstreamReply> result = new CompletableFuture<>();
     private final Scheduler scheduler = UpstreamHttp.scheduler();
     private final int maxBodyBytes;
+    /** The caller's thread context, under which the stage completes (see {@link ThreadContexts}). */
+    private final Executor callerContext = ThreadContexts.capture();
     private Request request;
     private volatile Scheduler.Task deadline;
     private ReplyBuffer body;
@@ -59,7 +64,7 @@ public final class UpstreamCall {
                 endpoint.firstByteTimeout())), endpoint.firstByteTimeout().toMillis(), TimeUnit.MILLISECONDS);
         jetty.onResponseHeaders(this::onHeaders)
                 .onResponseContent(this::onContent)
-                .send(this::onComplete);
+                .send(outcome -> callerContext.execute(() -> onComplete(outcome)));
     }
 
     private void onHeaders(Response response) {
