@@ -7,8 +7,10 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
- * MicroProfile Rest Client proxies, built with {@link RestClientBuilder} because base URLs are configured at run time
- * (per provider deployment), and cached so each deployment reuses one client and its pooled connections.
+ * MicroProfile Rest Client proxies for the control plane (health probes, model lists), built with
+ * {@link RestClientBuilder} because base URLs are configured at run time (per provider deployment), and cached so
+ * each deployment reuses one client and its pooled connections. Chat completions do not come here: they go through
+ * the Jetty client ({@link UpstreamCall}, {@link SseStreamPublisher}).
  *
  * <p>The default response-exception mapper is disabled: adapters read 4xx/5xx bodies themselves to type the error.
  */
@@ -28,7 +30,7 @@ public final class RestClients {
         return api.cast(CLIENTS.computeIfAbsent(new Key(api, endpoint), key -> RestClientBuilder.newBuilder()
                 .baseUri(endpoint.baseUrl())
                 .connectTimeout(endpoint.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                // a complete answer must arrive within first-byte plus idle time
+                // the whole answer must arrive within first-byte plus idle time
                 .readTimeout(endpoint.firstByteTimeout().plus(endpoint.idleTimeout()).toMillis(),
                         TimeUnit.MILLISECONDS)
                 .property(DISABLE_DEFAULT_MAPPER, Boolean.TRUE)

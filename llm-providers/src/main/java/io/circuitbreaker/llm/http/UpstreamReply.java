@@ -4,8 +4,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.function.Function;
 
 /**
- * A complete upstream HTTP answer read from a Rest Client {@link Response}: status, headers and body text. The
- * response is closed once read, returning the connection to the pool.
+ * A complete upstream HTTP answer: status, headers and body text. Chat answers come from {@link UpstreamCall}; health
+ * probes read theirs from a Rest Client {@link Response} with {@link #read}.
  *
  * @param status  HTTP status
  * @param headers header lookup by name (first value), {@code null} when absent
@@ -13,6 +13,7 @@ import java.util.function.Function;
  */
 public record UpstreamReply(int status, Function<String, String> headers, String body) {
 
+    /** Reads a Rest Client response and closes it, returning the connection to the pool. */
     public static UpstreamReply read(Response response) {
         try (response) {
             String body = response.hasEntity() ? response.readEntity(String.class) : "";

@@ -17,9 +17,9 @@ import io.circuitbreaker.llm.error.RateLimitedException;
 import io.circuitbreaker.llm.error.RetryAfter;
 import io.circuitbreaker.llm.error.UpstreamErrors;
 import io.circuitbreaker.llm.model.StreamChunk;
+import io.circuitbreaker.llm.spi.ProviderEndpoint;
 import io.circuitbreaker.llm.spi.ProviderType;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -67,11 +67,11 @@ class SseStreamPublisherTest {
             ProviderType.OPENAI, status, UpstreamErrors.Hints.of("test", body), RetryAfter.from(headers,
                     Instant.now()));
 
-    private static SseStreamPublisher publisher(String url, Duration firstByte, Duration idle) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(firstByte)
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
-        return new SseStreamPublisher(HttpClients.forConnectTimeout(Duration.ofSeconds(2)), request,
-                ProviderType.OPENAI, LineDecoder::new, ERRORS, idle, HttpClients.timer());
+    static SseStreamPublisher publisher(String url, Duration firstByte, Duration idle) {
+        ProviderEndpoint endpoint = new ProviderEndpoint(ProviderType.OPENAI, URI.create(url), Duration.ofSeconds(2),
+                firstByte, idle, null);
+        return new SseStreamPublisher(UpstreamRequest.postJson(endpoint, URI.create(url), "{}"), ProviderType.OPENAI,
+                LineDecoder::new, ERRORS);
     }
 
     /** Collects everything; completes the future on onComplete/onError. */

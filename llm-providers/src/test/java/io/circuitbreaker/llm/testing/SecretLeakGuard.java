@@ -50,14 +50,15 @@ public final class SecretLeakGuard implements BeforeAllCallback, AfterAllCallbac
     };
 
     /**
-     * Apache HttpClient (the engine under the RESTEasy Rest Client these unit tests use) dumps every request header,
-     * the key included, on these loggers at DEBUG: an opt-in wire trace of the library, not something gateway code
-     * logs. They stay at INFO while everything else is turned to ALL and checked. Production logging must never
-     * enable wire or header tracing of any HTTP client (see the README). Held strongly: JUL forgets the level of a
-     * logger nobody references.
+     * Apache HttpClient (the engine under the RESTEasy Rest Client these unit tests use for health probes) dumps every
+     * request header, the key included, on these loggers at DEBUG, and so does Jetty's client (the data plane's) at
+     * DEBUG ({@code Request headers ...} from its sender, buffer dumps from its I/O layer): opt-in traces of the
+     * libraries, not something gateway code logs. They stay at INFO, so their warnings are still checked, while
+     * everything else is turned to ALL and checked. Production logging must never enable wire, header or debug
+     * tracing of any HTTP client (see the README). Held strongly: JUL forgets the level of a logger nobody references.
      */
     private static final List<Logger> WIRE_TRACE = List.of(Logger.getLogger("org.apache.http.wire"),
-            Logger.getLogger("org.apache.http.headers"));
+            Logger.getLogger("org.apache.http.headers"), Logger.getLogger("org.eclipse.jetty"));
 
     private Level previousLevel;
 

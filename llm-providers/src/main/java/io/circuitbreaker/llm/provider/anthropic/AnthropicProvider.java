@@ -4,12 +4,13 @@ import io.circuitbreaker.llm.error.LlmProviderException;
 import io.circuitbreaker.llm.error.Secrets;
 import io.circuitbreaker.llm.http.ErrorResponseMapper;
 import io.circuitbreaker.llm.http.FailedStream;
-import io.circuitbreaker.llm.http.HttpClients;
 import io.circuitbreaker.llm.http.RestClients;
 import io.circuitbreaker.llm.http.SseStreamPublisher;
 import io.circuitbreaker.llm.http.StreamDecoder;
 import io.circuitbreaker.llm.http.TransportFailures;
+import io.circuitbreaker.llm.http.UpstreamCall;
 import io.circuitbreaker.llm.http.UpstreamReply;
+import io.circuitbreaker.llm.http.UpstreamRequest;
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.ChatResponse;
 import io.circuitbreaker.llm.model.StreamChunk;
@@ -19,8 +20,6 @@ import io.circuitbreaker.llm.spi.LlmProviderClient;
 import io.circuitbreaker.llm.spi.ProviderEndpoint;
 import io.circuitbreaker.llm.spi.ProviderType;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -28,9 +27,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * The Anthropic Messages API adapter. Complete answers and the health probe go through the MicroProfile Rest Client
- * ({@link AnthropicApi}); streams go through {@link SseStreamPublisher} on the JDK HTTP client. Every failure
- * completes the stage, or signals the stream, with an {@link LlmProviderException}.
+ * The Anthropic Messages API adapter. Complete answers ({@link UpstreamCall}) and streams
+ * ({@link SseStreamPublisher}) go through the shared Jetty client; the health probe goes through the MicroProfile
+ * Rest Client ({@link AnthropicApi}). Every failure completes the stage, or signals the stream, with an
+ * {@link LlmProviderException}.
  */
 @ApplicationScoped
 @LlmProvider(ProviderType.ANTHROPIC)
@@ -54,25 +54,23 @@ public class AnthropicProvider implements LlmProviderClient {
             String apiKey) {
         CompletableFuture<ChatResponse> result = new CompletableFuture<>();
         try {
-            String body = mapper.toRequestJson(request, false);
-            RestClients.forEndpoint(AnthropicApi.class, endpoint).createMessage(apiKey, API_VERSION, body)
-                    .whenComplete((response, failure) -> {
-                        if (failure != null) {
-                            result.completeExceptionally(TransportFailures.map(TYPE, failure));
-                            return;
-                        }
-                        try {
-                            UpstreamReply reply = UpstreamReply.read(response);
-                            if (!reply.successful()) {
-                                throw errors.map(reply.status(), reply.headers(), Secrets.redact(reply.body(), apiKey));
-                            }
-                            // a 2xx body may still be an error envelope that echoes the key
-                            result.complete(mapper.toResponse(reply.status(),
-                                    Secrets.maskValue(reply.body(), apiKey)));
-                        } catch (RuntimeException e) {
-                            result.completeExceptionally(TransportFailures.map(TYPE, e));
-                        }
-                    });
+            UpstreamRequest upstream = messages(endpoint, mapper.toRequestJson(request, false), apiKey)
+                    .header("accept", "application/json");
+            UpstreamCall.send(TYPE, upstream).whenComplete((reply, failure) -> {
+                if (failure != null) {
+                    result.completeExceptionally(TransportFailures.map(TYPE, failure));
+                    return;
+                }
+                try {
+                    if (!reply.successful()) {
+                        throw errors.map(reply.status(), reply.headers(), Secrets.redact(reply.body(), apiKey));
+                    }
+                    // a 2xx body may still be an error envelope that echoes the key
+                    result.complete(mapper.toResponse(reply.status(), Secrets.maskValue(reply.body(), apiKey)));
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(TransportFailures.map(TYPE, e));
+                }
+            });
         } catch (RuntimeException e) {
             result.completeExceptionally(TransportFailures.map(TYPE, e));
         }
@@ -82,28 +80,25 @@ public class AnthropicProvider implements LlmProviderClient {
     @Override
     public Flow.Publisher<StreamChunk> chatCompletionStream(ProviderEndpoint endpoint, ChatRequest request,
             String apiKey) {
-        String body;
+        UpstreamRequest upstream;
         try {
-            body = mapper.toRequestJson(request, true);
+            upstream = messages(endpoint, mapper.toRequestJson(request, true), apiKey)
+                    .header("accept", "text/event-stream");
         } catch (RuntimeException e) {
             return FailedStream.of(TransportFailures.map(TYPE, e));
-        }
-        HttpRequest.Builder http = HttpRequest.newBuilder(endpoint.resolve(MESSAGES_PATH))
-                .timeout(endpoint.firstByteTimeout())
-                .header("anthropic-version", API_VERSION)
-                .header("content-type", "application/json")
-                .header("accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (apiKey != null) {
-            // without a key the API answers 401, typed like any other authentication failure
-            http.header("x-api-key", apiKey);
         }
         // error bodies may echo the key; it is scrubbed whatever its shape before anything reads the body
         ErrorResponseMapper redactingErrors = (status, headers, text) -> errors.map(status, headers,
                 Secrets.redact(text, apiKey));
-        return new SseStreamPublisher(HttpClients.forConnectTimeout(endpoint.connectTimeout()), http.build(), TYPE,
-                () -> StreamDecoder.masking(new AnthropicStreamDecoder(), apiKey), redactingErrors,
-                endpoint.idleTimeout(), HttpClients.timer());
+        return new SseStreamPublisher(upstream, TYPE, () -> StreamDecoder.masking(new AnthropicStreamDecoder(), apiKey),
+                redactingErrors);
+    }
+
+    /** The Messages POST; without a key the API answers 401, typed like any other authentication failure. */
+    private static UpstreamRequest messages(ProviderEndpoint endpoint, String json, String apiKey) {
+        return UpstreamRequest.postJson(endpoint, endpoint.resolve(MESSAGES_PATH), json)
+                .header("x-api-key", apiKey)
+                .header("anthropic-version", API_VERSION);
     }
 
     @Override

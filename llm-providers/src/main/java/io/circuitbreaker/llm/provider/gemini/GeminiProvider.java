@@ -4,13 +4,14 @@ import io.circuitbreaker.llm.error.LlmProviderException;
 import io.circuitbreaker.llm.error.Secrets;
 import io.circuitbreaker.llm.http.ErrorResponseMapper;
 import io.circuitbreaker.llm.http.FailedStream;
-import io.circuitbreaker.llm.http.HttpClients;
 import io.circuitbreaker.llm.http.Json;
 import io.circuitbreaker.llm.http.RestClients;
 import io.circuitbreaker.llm.http.SseStreamPublisher;
 import io.circuitbreaker.llm.http.StreamDecoder;
 import io.circuitbreaker.llm.http.TransportFailures;
+import io.circuitbreaker.llm.http.UpstreamCall;
 import io.circuitbreaker.llm.http.UpstreamReply;
+import io.circuitbreaker.llm.http.UpstreamRequest;
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.ChatResponse;
 import io.circuitbreaker.llm.model.StreamChunk;
@@ -20,8 +21,6 @@ import io.circuitbreaker.llm.spi.LlmProviderClient;
 import io.circuitbreaker.llm.spi.ProviderEndpoint;
 import io.circuitbreaker.llm.spi.ProviderType;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -55,15 +54,17 @@ public class GeminiProvider implements LlmProviderClient {
             String apiKey) {
         CompletableFuture<ChatResponse> result = new CompletableFuture<>();
         try {
-            String body = Json.toJson(GeminiMapper.toRequest(request));
-            String model = GeminiUrls.modelId(request.model());
-            GeminiApi api = RestClients.forEndpoint(GeminiApi.class, GeminiUrls.apiRoot(endpoint));
-            api.generateContent(model, apiKey, body).whenComplete((response, failure) -> {
+            ProviderEndpoint root = GeminiUrls.apiRoot(endpoint);
+            UpstreamRequest upstream = UpstreamRequest.postJson(root,
+                    GeminiUrls.generateContent(root, GeminiUrls.modelId(request.model())),
+                    Json.toJson(GeminiMapper.toRequest(request)))
+                    .header(GeminiApi.API_KEY_HEADER, apiKey)
+                    .header("Accept", "application/json");
+            UpstreamCall.send(ProviderType.GOOGLE, upstream).whenComplete((reply, failure) -> {
                 try {
                     if (failure != null) {
                         throw failure;
                     }
-                    UpstreamReply reply = UpstreamReply.read(response);
                     if (!reply.successful()) {
                         throw ERRORS.map(reply.status(), reply.headers(), Secrets.redact(reply.body(), apiKey));
                     }
@@ -82,29 +83,22 @@ public class GeminiProvider implements LlmProviderClient {
     @Override
     public Flow.Publisher<StreamChunk> chatCompletionStream(ProviderEndpoint endpoint, ChatRequest request,
             String apiKey) {
-        HttpRequest httpRequest;
+        UpstreamRequest upstream;
         try {
             ProviderEndpoint root = GeminiUrls.apiRoot(endpoint);
-            HttpRequest.Builder builder = HttpRequest.newBuilder(
-                    GeminiUrls.streamGenerateContent(root, GeminiUrls.modelId(request.model())))
-                    .timeout(endpoint.firstByteTimeout())
-                    .header("Content-Type", "application/json")
-                    .header("Accept", "text/event-stream")
-                    .POST(HttpRequest.BodyPublishers.ofString(Json.toJson(GeminiMapper.toRequest(request)),
-                            StandardCharsets.UTF_8));
-            if (apiKey != null) {
-                builder.header(GeminiApi.API_KEY_HEADER, apiKey);
-            }
-            httpRequest = builder.build();
+            upstream = UpstreamRequest.postJson(root,
+                    GeminiUrls.streamGenerateContent(root, GeminiUrls.modelId(request.model())),
+                    Json.toJson(GeminiMapper.toRequest(request)))
+                    .header(GeminiApi.API_KEY_HEADER, apiKey)
+                    .header("Accept", "text/event-stream");
         } catch (RuntimeException e) {
             return FailedStream.of(typed(e));
         }
         // an upstream error body that echoes the key is scrubbed by value before it is parsed into a message
         ErrorResponseMapper errors = (status, headers, body) -> ERRORS.map(status, headers,
                 Secrets.redact(body, apiKey));
-        return new SseStreamPublisher(HttpClients.forConnectTimeout(endpoint.connectTimeout()), httpRequest,
-                ProviderType.GOOGLE, () -> StreamDecoder.masking(new GeminiStreamDecoder(), apiKey), errors,
-                endpoint.idleTimeout(), HttpClients.timer());
+        return new SseStreamPublisher(upstream, ProviderType.GOOGLE,
+                () -> StreamDecoder.masking(new GeminiStreamDecoder(), apiKey), errors);
     }
 
     @Override

@@ -16,7 +16,8 @@ final class GeminiUrls {
 
     /**
      * The endpoint whose base URL is the API root. Configurations copy the base URL either bare or with the
-     * version ({@code .../v1beta}, as Google's own docs show it); the version is added by {@link GeminiApi}.
+     * version ({@code .../v1beta}, as Google's own docs show it); the version is added by the URLs below and by
+     * {@link GeminiApi}.
      */
     static ProviderEndpoint apiRoot(ProviderEndpoint endpoint) {
         String base = endpoint.baseUrl().toString();
@@ -44,6 +45,11 @@ final class GeminiUrls {
             throw new InvalidRequestException(GeminiMapper.PROVIDER, 0, "invalid_model", "empty model id");
         }
         return id;
+    }
+
+    /** The URL of a complete answer. */
+    static URI generateContent(ProviderEndpoint root, String modelId) {
+        return root.resolve(VERSION + "/models/" + encodeSegment(modelId) + ":generateContent");
     }
 
     /** The streaming URL; {@code alt=sse} switches the answer from a JSON array to Server-Sent Events. */

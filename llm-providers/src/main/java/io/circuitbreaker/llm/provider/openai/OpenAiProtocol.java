@@ -4,21 +4,19 @@ import io.circuitbreaker.llm.error.LlmProviderException;
 import io.circuitbreaker.llm.error.Secrets;
 import io.circuitbreaker.llm.http.ErrorResponseMapper;
 import io.circuitbreaker.llm.http.FailedStream;
-import io.circuitbreaker.llm.http.HttpClients;
 import io.circuitbreaker.llm.http.RestClients;
 import io.circuitbreaker.llm.http.SseStreamPublisher;
 import io.circuitbreaker.llm.http.StreamDecoder;
 import io.circuitbreaker.llm.http.TransportFailures;
+import io.circuitbreaker.llm.http.UpstreamCall;
 import io.circuitbreaker.llm.http.UpstreamReply;
+import io.circuitbreaker.llm.http.UpstreamRequest;
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.ChatResponse;
 import io.circuitbreaker.llm.model.StreamChunk;
 import io.circuitbreaker.llm.spi.HealthProbe;
 import io.circuitbreaker.llm.spi.ProviderEndpoint;
 import io.circuitbreaker.llm.spi.ProviderType;
-import jakarta.ws.rs.core.Response;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -54,10 +52,10 @@ final class OpenAiProtocol {
         CompletableFuture<ChatResponse> result = new CompletableFuture<>();
         try {
             OpenAiTarget target = OpenAiTarget.of(endpoint);
-            String body = mapper.toJson(request, false);
-            RestClients.forEndpoint(OpenAiApi.class, target.api())
-                    .chatCompletions(target.authorization(apiKey), target.azureApiKey(apiKey), body)
-                    .whenComplete((response, failure) -> settle(result, response, failure, apiKey));
+            UpstreamRequest upstream = target.request(mapper.toJson(request, false), apiKey)
+                    .header("Accept", "application/json");
+            UpstreamCall.send(provider, upstream)
+                    .whenComplete((reply, failure) -> settle(result, reply, failure, apiKey));
         } catch (RuntimeException e) {
             result.completeExceptionally(TransportFailures.map(provider, e));
         }
@@ -65,13 +63,13 @@ final class OpenAiProtocol {
     }
 
     /** Completes with the answer or with the typed error itself, never with a wrapper around it. */
-    private void settle(CompletableFuture<ChatResponse> result, Response response, Throwable failure, String apiKey) {
+    private void settle(CompletableFuture<ChatResponse> result, UpstreamReply reply, Throwable failure,
+            String apiKey) {
         if (failure != null) {
             result.completeExceptionally(TransportFailures.map(provider, failure));
             return;
         }
         try {
-            UpstreamReply reply = UpstreamReply.read(response);
             if (!reply.successful()) {
                 result.completeExceptionally(
                         errors.map(reply.status(), reply.headers(), Secrets.redact(reply.body(), apiKey)));
@@ -82,25 +80,18 @@ final class OpenAiProtocol {
         } catch (LlmProviderException e) {
             result.completeExceptionally(e);
         } catch (RuntimeException e) {
-            // reading the body failed: the connection broke after the headers
             result.completeExceptionally(TransportFailures.map(provider, e));
         }
     }
 
     Flow.Publisher<StreamChunk> chatCompletionStream(ProviderEndpoint endpoint, ChatRequest request, String apiKey) {
         try {
-            OpenAiTarget target = OpenAiTarget.of(endpoint);
-            HttpRequest.Builder builder = HttpRequest.newBuilder(target.chatCompletions())
-                    .timeout(endpoint.firstByteTimeout())
-                    .header("Content-Type", "application/json")
-                    .header("Accept", "text/event-stream")
-                    .POST(HttpRequest.BodyPublishers.ofString(mapper.toJson(request, true), StandardCharsets.UTF_8));
-            target.credentialHeaders(apiKey).forEach(builder::header);
+            UpstreamRequest upstream = OpenAiTarget.of(endpoint).request(mapper.toJson(request, true), apiKey)
+                    .header("Accept", "text/event-stream");
             ErrorResponseMapper scrubbing = (status, headers, body) ->
                     errors.map(status, headers, Secrets.redact(body, apiKey));
-            return new SseStreamPublisher(HttpClients.forConnectTimeout(endpoint.connectTimeout()), builder.build(),
-                    provider, () -> StreamDecoder.masking(new OpenAiStreamDecoder(provider), apiKey), scrubbing,
-                    endpoint.idleTimeout(), HttpClients.timer());
+            return new SseStreamPublisher(upstream, provider,
+                    () -> StreamDecoder.masking(new OpenAiStreamDecoder(provider), apiKey), scrubbing);
         } catch (RuntimeException e) {
             return FailedStream.of(TransportFailures.map(provider, e));
         }

@@ -1,9 +1,9 @@
 package io.circuitbreaker.llm.provider.openai;
 
+import io.circuitbreaker.llm.http.UpstreamRequest;
 import io.circuitbreaker.llm.spi.ProviderEndpoint;
 import java.net.URI;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Where the requests of one deployment go and how they authenticate, derived from its base URL.
@@ -26,14 +26,6 @@ record OpenAiTarget(ProviderEndpoint endpoint, boolean azure) {
     /** {@code {base}/chat/completions}, keeping the base URL's query string at the end. */
     URI chatCompletions() {
         return resolve(endpoint.baseUrl(), "chat/completions");
-    }
-
-    /**
-     * The endpoint for the Rest Client. JAX-RS appends a method's path to the base URI's path and keeps its query,
-     * so the configured base URL serves as is.
-     */
-    ProviderEndpoint api() {
-        return endpoint;
     }
 
     /**
@@ -64,12 +56,11 @@ record OpenAiTarget(ProviderEndpoint endpoint, boolean azure) {
         return azure && !blank(apiKey) ? apiKey.strip() : null;
     }
 
-    /** The credential header for a request built by hand (the stream), none without a key. */
-    Map<String, String> credentialHeaders(String apiKey) {
-        if (blank(apiKey)) {
-            return Map.of();
-        }
-        return azure ? Map.of("api-key", azureApiKey(apiKey)) : Map.of("Authorization", authorization(apiKey));
+    /** The chat completions POST of this JSON body, with the credential header (none without a key). */
+    UpstreamRequest request(String json, String apiKey) {
+        return UpstreamRequest.postJson(endpoint, chatCompletions(), json)
+                .header("Authorization", authorization(apiKey))
+                .header("api-key", azureApiKey(apiKey));
     }
 
     private static boolean blank(String apiKey) {
