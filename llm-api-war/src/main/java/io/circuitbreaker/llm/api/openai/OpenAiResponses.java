@@ -16,12 +16,7 @@ final class OpenAiResponses {
     }
 
     static void json(HttpServletResponse response, int status, JsonObject body) throws IOException {
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        response.getOutputStream().write(prepareJson(response, status, body));
     }
 
     /** As {@link #error(HttpServletResponse, OpenAiError)}, with the headers the failure's kind calls for. */
@@ -37,6 +32,11 @@ final class OpenAiResponses {
     }
 
     static void error(HttpServletResponse response, OpenAiError error) throws IOException {
+        response.getOutputStream().write(prepareError(response, error));
+    }
+
+    /** Sets the error's status and headers and returns its body, for a caller that writes the body itself. */
+    static byte[] prepareError(HttpServletResponse response, OpenAiError error) {
         if (error.status() == 413) {
             // the rest of an oversized body was never read: end the connection rather than read it to reuse it
             response.setHeader("Connection", "close");
@@ -44,6 +44,15 @@ final class OpenAiResponses {
         if (error.retryAfterSeconds() != null) {
             response.setHeader("retry-after", Long.toString(error.retryAfterSeconds()));
         }
-        json(response, error.status(), error.toJson());
+        return prepareJson(response, error.status(), error.toJson());
+    }
+
+    private static byte[] prepareJson(HttpServletResponse response, int status, JsonObject body) {
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setContentLength(bytes.length);
+        return bytes;
     }
 }

@@ -1,16 +1,17 @@
 package io.circuitbreaker.llm.api.openai;
 
+import io.circuitbreaker.llm.api.io.NonBlockingWriter;
 import io.circuitbreaker.llm.model.StreamChunk;
 import io.circuitbreaker.llm.routing.Deployment;
 import jakarta.json.JsonObject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -18,8 +19,10 @@ import java.util.logging.Logger;
 
 /**
  * Relays a routed stream to the caller as server-sent events: each chunk is written and flushed the moment it
- * arrives, one at a time (the next is requested after the write, so a slow client slows its own stream and nothing
- * piles up). A failed write or a closed connection cancels the subscription, which aborts the upstream request.
+ * arrives, one at a time (the next is requested once the write went out, so a slow client slows its own stream and
+ * nothing piles up). Writes never block: chunks arrive on the upstream HTTP client's few shared threads, and a client
+ * that stops reading must not hold one of them ({@link NonBlockingWriter}). A failed write or a closed connection
+ * cancels the subscription, which aborts the upstream request.
  *
  * <p>Before the first chunk a failure is an ordinary error answer with its status (the router has already retried
  * and fallen back); after it, the status is sent, so the error goes out as a final {@code data:} object in OpenAI's
@@ -29,11 +32,14 @@ final class SseRelay implements Flow.Subscriber<StreamChunk>, AsyncListener {
 
     private static final Logger LOG = Logger.getLogger(SseRelay.class.getName());
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] DATA = "data: ".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] END_OF_EVENT = "\n\n".getBytes(StandardCharsets.UTF_8);
 
     private final HttpServletResponse response;
     private final OpenAiChunkWriter writer;
     private final long startNanos;
     private volatile AsyncContext async;
+    private volatile NonBlockingWriter out;
     private volatile Flow.Subscription subscription;
     private volatile Deployment deployment;
     private volatile boolean finished;
@@ -45,9 +51,11 @@ final class SseRelay implements Flow.Subscriber<StreamChunk>, AsyncListener {
         this.startNanos = startNanos;
     }
 
-    void start(AsyncContext context, Flow.Publisher<StreamChunk> publisher) {
+    /** Call on the request thread, right after the request went asynchronous. */
+    void start(AsyncContext context, Flow.Publisher<StreamChunk> publisher) throws IOException {
         this.async = context;
         context.addListener(this);
+        out = new NonBlockingWriter(response.getOutputStream(), this::clientGone);
         publisher.subscribe(this);
     }
 
@@ -69,16 +77,12 @@ final class SseRelay implements Flow.Subscriber<StreamChunk>, AsyncListener {
     @Override
     public void onNext(StreamChunk chunk) {
         try {
-            commit();
-            for (JsonObject event : writer.chunks(chunk)) {
-                send(event);
-            }
-            response.getOutputStream().flush();
-        } catch (IOException | RuntimeException e) {
+            byte[] headers = commit();
+            byte[] events = events(writer.chunks(chunk));
+            out.write(this::requestNext, headers, events, NonBlockingWriter.FLUSH);
+        } catch (RuntimeException e) {
             clientGone(e);
-            return;
         }
-        subscription.request(1);
     }
 
     @Override
@@ -86,14 +90,12 @@ final class SseRelay implements Flow.Subscriber<StreamChunk>, AsyncListener {
         try {
             OpenAiError error = OpenAiErrorMapper.map(failure);
             if (committed) {
-                send(error.toJson());
-                response.getOutputStream().flush();
+                out.write(this::end, events(List.of(error.toJson())), NonBlockingWriter.FLUSH);
             } else {
-                OpenAiResponses.error(response, error);
+                out.write(this::end, OpenAiResponses.prepareError(response, error), NonBlockingWriter.FLUSH);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.log(Level.FINE, "could not send the stream's error (client gone?)", e);
-        } finally {
             end();
         }
     }
@@ -101,22 +103,29 @@ final class SseRelay implements Flow.Subscriber<StreamChunk>, AsyncListener {
     @Override
     public void onComplete() {
         try {
-            commit();
-            for (JsonObject event : writer.end()) {
-                send(event);
-            }
-            response.getOutputStream().write(DONE);
-            response.getOutputStream().flush();
-        } catch (IOException | RuntimeException e) {
+            byte[] headers = commit();
+            out.write(this::end, headers, events(writer.end()), DONE, NonBlockingWriter.FLUSH);
+        } catch (RuntimeException e) {
             LOG.log(Level.FINE, "could not finish the stream (client gone?)", e);
-        } finally {
             end();
         }
     }
 
-    private void commit() {
+    private void requestNext() {
+        Flow.Subscription s = subscription;
+        if (s != null && !finished) {
+            s.request(1);
+        }
+    }
+
+    /**
+     * Sets the stream's status and headers at its first chunk and returns {@link NonBlockingWriter#FLUSH}, so the
+     * headers go out on their own before any event (Open Liberty 26.0.0.3 held an async response's first body write
+     * back until a second write arrived otherwise); afterwards an empty part.
+     */
+    private byte[] commit() {
         if (committed) {
-            return;
+            return new byte[] {};
         }
         committed = true;
         response.setStatus(200);
@@ -131,21 +140,21 @@ final class SseRelay implements Flow.Subscriber<StreamChunk>, AsyncListener {
         }
         response.setHeader(RoutingHeaders.TIME_TO_FIRST_CHUNK,
                 Long.toString(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos)));
-        try {
-            // Open Liberty holds an async response's first body write back until a second write arrives, unless the
-            // headers went out on their own first (seen on 26.0.0.3): without this the first token waits for the second
-            response.flushBuffer();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return NonBlockingWriter.FLUSH;
+    }
+
+    /** The events as one {@code data: ...\n\n} block each, in one array: one write per chunk. */
+    private static byte[] events(List<JsonObject> events) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        for (JsonObject event : events) {
+            bytes.writeBytes(DATA);
+            bytes.writeBytes(event.toString().getBytes(StandardCharsets.UTF_8));
+            bytes.writeBytes(END_OF_EVENT);
         }
+        return bytes.toByteArray();
     }
 
-    private void send(JsonObject event) throws IOException {
-        ServletOutputStream out = response.getOutputStream();
-        out.write(("data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private void clientGone(Exception cause) {
+    private void clientGone(Throwable cause) {
         LOG.log(Level.FINE, "stream client went away; cancelling the upstream request", cause);
         Flow.Subscription s = subscription;
         if (s != null) {
