@@ -32,7 +32,9 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import io.circuitbreaker.llm.catalog.ProviderDefinition;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -111,8 +113,18 @@ public class RouterRuntime {
         routes = Map.copyOf(all);
     }
 
+    /** Kept while the catalog and routes are unchanged: building one indexes every provider. */
+    private volatile ModelResolver resolver;
+
     public Resolution resolve(String model) {
-        return new ModelResolver(registry.providers(), routes, defaultProvider).resolve(model);
+        List<ProviderDefinition> providers = registry.providers();
+        Map<String, RouteDefinition> current = routes;
+        ModelResolver cached = resolver;
+        if (cached == null || !cached.isFor(providers, current)) {
+            cached = new ModelResolver(providers, current, defaultProvider);
+            resolver = cached;
+        }
+        return cached.resolve(model);
     }
 
     public RouterEngine engine() {

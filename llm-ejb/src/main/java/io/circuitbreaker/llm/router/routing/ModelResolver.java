@@ -10,6 +10,7 @@ import io.circuitbreaker.llm.catalog.ModelDefinition;
 import io.circuitbreaker.llm.catalog.ProviderDefinition;
 import io.circuitbreaker.llm.spi.ProviderType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,12 +28,31 @@ public final class ModelResolver {
     private final List<ProviderDefinition> providers;
     private final Map<String, RouteDefinition> routes;
     private final Optional<ProviderType> defaultProvider;
+    /** Provider ids, then type names, to the configurations they name: built once, read per request. */
+    private final Map<String, List<ProviderDefinition>> named = new HashMap<>();
 
     public ModelResolver(List<ProviderDefinition> providers, Map<String, RouteDefinition> routes,
             Optional<ProviderType> defaultProvider) {
         this.providers = List.copyOf(providers);
         this.routes = Map.copyOf(routes);
         this.defaultProvider = defaultProvider;
+        for (ProviderType type : ProviderType.values()) {
+            List<ProviderDefinition> ofType = this.providers.stream().filter(p -> p.providerType() == type).toList();
+            for (String alias : typeNames(type)) {
+                named.put(alias, ofType);
+            }
+        }
+        // an id names one configuration, and wins over a type name that happens to be the same
+        this.providers.forEach(p -> named.put(p.id(), List.of(p)));
+    }
+
+    /**
+     * Whether this resolver was built from these very inputs (identity: the registry and the router publish a new
+     * immutable list or map on every change, and {@code copyOf} keeps an immutable one as it is), so a caller can
+     * keep it without comparing catalogs on every request.
+     */
+    public boolean isFor(List<ProviderDefinition> currentProviders, Map<String, RouteDefinition> currentRoutes) {
+        return providers == currentProviders && routes == currentRoutes;
     }
 
     public Resolution resolve(String requested) {
@@ -81,13 +101,19 @@ public final class ModelResolver {
 
     /** A provider id names one configuration; a provider type ({@code openai}, ...) names all of that type. */
     private List<ProviderDefinition> providersNamed(String name) {
-        List<ProviderDefinition> byId = providers.stream().filter(p -> p.id().equals(name)).toList();
-        if (!byId.isEmpty()) {
-            return byId;
+        List<ProviderDefinition> found = named.get(name);
+        if (found != null) {
+            return found;
         }
+        // type names are matched as ProviderType.parse matches them (case, aliases): the slow path, then cached
+        // nowhere, so client input cannot grow the index
         return ProviderType.parse(name)
                 .map(type -> providers.stream().filter(p -> p.providerType() == type).toList())
                 .orElse(List.of());
+    }
+
+    private static List<String> typeNames(ProviderType type) {
+        return List.of(type.wireName(), type.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private String how(String model) {
