@@ -67,6 +67,16 @@ final class GatewayClient {
                 .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(body))));
     }
 
+    /** Any method, without a body, with extra headers: for what the API must refuse, and for response headers. */
+    HttpResponse<String> request(String method, String path, String... headerNamesAndValues) {
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(base.resolve(path)))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i + 1 < headerNamesAndValues.length; i += 2) {
+            request.header(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
+        }
+        return send(request);
+    }
+
     /** Posts {@code {"query": query}} to /graphql. */
     HttpResponse<String> graphql(String query) {
         String body = Json.createObjectBuilder().add("query", query).build().toString();

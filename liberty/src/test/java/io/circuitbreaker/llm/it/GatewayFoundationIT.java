@@ -107,6 +107,24 @@ class GatewayFoundationIT {
         assertTrue(response.body().contains("\"US dollars per input token"), response.body());
     }
 
+    /**
+     * #16: mpMetrics answered {@code Access-Control-Allow-Origin: *} with {@code Access-Control-Allow-Credentials:
+     * true}, and its first request after a start set a JSESSIONID cookie (Secure, over plain HTTP). The cookie comes
+     * only with the first {@code /metrics} request of a server, which is this test's when the class runs alone.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"GET metrics", "GET metrics", "GET v1/models", "POST v1/chat/completions",
+        "OPTIONS v1/chat/completions", "GET v1/no-such-endpoint", "GET health/live"})
+    void noCredentialedWildcardCorsAndNoCookies(String request) {
+        String[] methodAndPath = request.split(" ");
+        HttpResponse<String> response = gateway.request(methodAndPath[0], methodAndPath[1],
+                "Origin", "https://elsewhere.example", "Content-Type", "application/json");
+
+        assertTrue(response.statusCode() < 500, () -> request + ": " + response.statusCode());
+        assertEquals(List.of(), response.headers().allValues("set-cookie"), request);
+        assertEquals(List.of(), response.headers().allValues("access-control-allow-credentials"), request);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{\"query\": \"{ llmProv", "null", "{}", "{\"query\": 5}"})
     void malformedRequestsAreBadRequestsWithACode(String body) {

@@ -1,6 +1,7 @@
 package io.circuitbreaker.llm.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -21,6 +22,8 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hundreds of malformed and hostile bodies against the real server (see {@link HostileRequests}): each is answered,
@@ -122,6 +125,70 @@ class HostileInputIT {
                     e::toString);
         }
         assertStillHealthy();
+    }
+
+    @Test
+    void aModelNameWithCrLfIsRefusedAsA400BeforeRouting() {
+        // #16: the name came back in the x-llm-model header, which the container refused after the status was set:
+        // an empty 200, recorded as a success
+        HttpResponse<String> response = gateway.postJson("v1/chat/completions", "{\"model\": \"claude-x\\r\\n"
+                + "X-Injected: 1\", \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}");
+
+        assertEquals(400, response.statusCode(), response::body);
+        JsonObject error = GatewayClient.json(response).getJsonObject("error");
+        assertEquals("invalid_request_error", error.getString("type"));
+        assertEquals("model", error.getString("param"));
+        assertTrue(response.headers().firstValue("x-injected").isEmpty(), () -> response.headers().toString());
+    }
+
+    @Test
+    void jsonWithContentAfterTheObjectIsA400() {
+        String valid = "{\"model\": \"" + HostileRequests.MODEL + "\", \"messages\": [{\"role\": \"user\", "
+                + "\"content\": \"Hi\"}]}";
+        for (String body : List.of(valid + " trailing", valid + valid, valid + "]")) {
+            HttpResponse<String> response = gateway.postJson("v1/chat/completions", body);
+
+            assertEquals(400, response.statusCode(), () -> body + ": " + response.body());
+            assertEquals("invalid_request_error",
+                    GatewayClient.json(response).getJsonObject("error").getString("type"), body);
+        }
+    }
+
+    /** #16: Liberty answered these with its HTML error page, stack trace included. */
+    @ParameterizedTest
+    @ValueSource(strings = {"v1/models/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "v1/models/%2E%2E", "v1/models/..%2fx",
+        "v1/%2e%2e/graphql", "v1/models/a%5cb", "v1/no/such/endpoint", "v1/models/no-such-model"})
+    void errorsUnderV1AreOpenAiJsonNeverAnHtmlPage(String path) {
+        HttpResponse<String> response = gateway.get(path);
+
+        assertTrue(response.statusCode() == 400 || response.statusCode() == 404,
+                () -> path + ": " + response.statusCode() + " " + excerpt(response.body()));
+        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("application/json"),
+                () -> path + ": " + response.headers());
+        JsonObject error = GatewayClient.json(response).getJsonObject("error");
+        assertEquals("invalid_request_error", error.getString("type"), path);
+        assertFalse(response.body().contains("Exception") || response.body().contains("at com.ibm"),
+                () -> path + ": " + response.body());
+    }
+
+    /** #16: PATCH was the container's 501, GET and PUT its HTML 405 page. */
+    @ParameterizedTest
+    @ValueSource(strings = {"PATCH", "GET", "PUT", "DELETE"})
+    void otherMethodsOnChatCompletionsAre405WithAllowPost(String method) {
+        HttpResponse<String> response = gateway.request(method, "v1/chat/completions");
+
+        assertEquals(405, response.statusCode(), response::body);
+        assertEquals("POST", response.headers().firstValue("allow").orElse(null));
+        assertEquals("method_not_allowed", GatewayClient.json(response).getJsonObject("error").getString("code"));
+    }
+
+    @Test
+    void otherMethodsOnModelsAre405WithAllow() {
+        HttpResponse<String> response = gateway.request("PATCH", "v1/models");
+
+        assertEquals(405, response.statusCode(), response::body);
+        assertTrue(response.headers().firstValue("allow").orElse("").contains("GET"), response.headers()::toString);
+        assertEquals("method_not_allowed", GatewayClient.json(response).getJsonObject("error").getString("code"));
     }
 
     @Test

@@ -31,6 +31,7 @@ public final class FakeHttp {
         private final String method;
         private final Map<String, List<String>> headers = new LinkedHashMap<>();
         private final Map<String, String> parameters = new LinkedHashMap<>();
+        private final Map<String, Object> attributes = new LinkedHashMap<>();
         private long contentLength = -1;
         private BodyStream body = new BodyStream(new byte[0], 0);
 
@@ -47,6 +48,11 @@ public final class FakeHttp {
 
         public Request header(String name, String value) {
             headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(value);
+            return this;
+        }
+
+        public Request attribute(String name, Object value) {
+            attributes.put(name, value);
             return this;
         }
 
@@ -96,6 +102,9 @@ public final class FakeHttp {
                         case "getContentLength" -> (int) Math.min(contentLength, Integer.MAX_VALUE);
                         case "getInputStream" -> body;
                         case "getParameter" -> parameters.get((String) args[0]);
+                        case "getAttribute" -> attributes.get((String) args[0]);
+                        case "setAttribute" -> attributes.put((String) args[0], args[1]);
+                        case "getServletPath" -> uri;
                         case "toString" -> "FakeHttp.Request " + method;
                         case "hashCode" -> System.identityHashCode(self);
                         case "equals" -> self == args[0];

@@ -139,7 +139,7 @@ public class GatewayMetrics implements TrafficObserver {
                 || !watchedBreakers.add(deployment.key())) {
             return;
         }
-        CircuitBreaker breaker = watched.forDeployment(deployment.key());
+        CircuitBreaker breaker = watched.forDeployment(deployment);
         registry.gauge(meta("llm.breaker.state", "Circuit breaker per deployment: 0 closed, 1 half-open, 2 open"),
                 breaker, b -> switch (b.state()) {
                     case CLOSED -> 0;

@@ -54,7 +54,7 @@ abstract class AttemptLoop {
     final void next() {
         while (index < ordered.size() && !stopped()) {
             Deployment deployment = ordered.get(index);
-            CircuitBreaker breaker = wiring.breakers().forDeployment(deployment.key());
+            CircuitBreaker breaker = wiring.breakers().forDeployment(deployment);
             if (!breaker.tryAcquire()) {
                 skip(deployment, Attempt.Outcome.SKIPPED_BREAKER_OPEN, "circuit breaker open");
                 continue;

@@ -76,7 +76,7 @@ public final class RouterEngine {
     List<Deployment> plan(Resolution resolution, ChatRequest request, boolean stream) {
         RequestNeeds needs = RequestNeeds.of(request, stream);
         CandidateFilter.Result filtered = CandidateFilter.filter(resolution.candidates(), needs,
-                d -> wiring.breakers().forDeployment(d.key()).isAvailable());
+                d -> wiring.breakers().forDeployment(d).isAvailable());
         if (LOG.isLoggable(Level.FINE)) {
             LOG.fine("route \"" + resolution.requested() + "\" (" + resolution.how() + ", "
                     + resolution.strategy() + "): candidates " + keys(resolution.candidates()) + ", skipped "

@@ -13,6 +13,7 @@ import io.circuitbreaker.llm.routing.RoutedResponse;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -53,6 +54,22 @@ public class ChatCompletionsServlet extends HttpServlet {
     @Override
     public void init() {
         limits = RequestLimits.from(ConfigProvider.getConfig());
+    }
+
+    /**
+     * POST only; any other method is a 405 with {@code Allow: POST} in OpenAI's shape. Overridden here because
+     * {@link HttpServlet} answers GET and PUT with the container's HTML error page, and a method it does not know
+     * (PATCH, before Servlet 6.1) with 501.
+     */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        if ("POST".equals(request.getMethod())) {
+            doPost(request, response);
+            return;
+        }
+        response.setHeader("Allow", "POST");
+        OpenAiResponses.error(response, OpenAiError.methodNotAllowed(request.getMethod(), "/v1/chat/completions"));
     }
 
     @Override
@@ -105,8 +122,10 @@ public class ChatCompletionsServlet extends HttpServlet {
                     }
                     OpenAiResponses.error(response, failure);
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
                 LOG.log(Level.FINE, "could not write the answer to " + requestId + " (client gone?)", e);
+            } catch (RuntimeException e) {
+                failIfUncommitted(response, requestId, e);
             } finally {
                 async.complete();
             }
@@ -121,6 +140,24 @@ public class ChatCompletionsServlet extends HttpServlet {
         RoutingHeaders.deployment(response, routed.deployment(), routed.route());
         RoutingHeaders.attempts(response, routed.attempts(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         OpenAiResponses.json(response, 200, body);
+    }
+
+    /**
+     * A write that failed before anything went out (e.g. a header value the container refused) must not leave an
+     * empty 200 that reads as an answer: it becomes an error while the status can still change.
+     */
+    private static void failIfUncommitted(HttpServletResponse response, String requestId, RuntimeException failure) {
+        if (response.isCommitted()) {
+            LOG.log(Level.FINE, "could not write the answer to " + requestId + " (client gone?)", failure);
+            return;
+        }
+        LOG.log(Level.WARNING, "could not write the answer to " + requestId, failure);
+        try {
+            response.resetBuffer();
+            OpenAiResponses.error(response, failure);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "could not write the error either (client gone?)", e);
+        }
     }
 
     /**

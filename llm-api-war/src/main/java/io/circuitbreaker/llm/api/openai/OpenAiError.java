@@ -26,6 +26,12 @@ record OpenAiError(int status, String type, String code, String param, String me
         message = message == null ? "the request failed" : Secrets.redact(message);
     }
 
+    /** A method the endpoint does not take: 405, sent with {@code Allow}. */
+    static OpenAiError methodNotAllowed(String method, String path) {
+        return new OpenAiError(405, "invalid_request_error", "method_not_allowed", null,
+                "Method " + InvalidOpenAiRequest.excerpt(method) + " is not allowed on " + path, null);
+    }
+
     JsonObject toJson() {
         JsonObjectBuilder error = JSON.createObjectBuilder().add("message", message).add("type", type);
         error.add("param", param == null ? JsonValue.NULL : JSON.createValue(param));

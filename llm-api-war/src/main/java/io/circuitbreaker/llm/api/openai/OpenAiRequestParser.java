@@ -9,13 +9,14 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * Reads an OpenAI Chat Completions request body into the gateway's request. Accepts every argument OpenAI documents,
@@ -42,6 +43,11 @@ final class OpenAiRequestParser {
         String model = Fields.string(json, "model");
         if (model == null || model.isBlank()) {
             throw new InvalidOpenAiRequest("model", "you must provide a model parameter");
+        }
+        if (hasControlCharacter(model)) {
+            // the name goes back out in the x-llm-model header and into usage records: CR/LF there would end the
+            // header (the container then refused it after the status was set: an empty 200 recorded as a success)
+            throw new InvalidOpenAiRequest("model", "model must not contain control characters");
         }
         Integer n = Fields.integer(json, "n");
         if (n != null && n != 1) {
@@ -87,9 +93,13 @@ final class OpenAiRequestParser {
 
     private static JsonObject object(String body) {
         JsonValue value;
-        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
-            value = reader.readValue();
-        } catch (JsonException e) {
+        try (JsonParser parser = JSON.createParser(new StringReader(body))) {
+            parser.next();
+            value = parser.getValue();
+            endOfInput(parser);
+        } catch (InvalidOpenAiRequest e) {
+            throw e;
+        } catch (JsonException | NoSuchElementException e) {
             throw new InvalidOpenAiRequest(null, "the request body is not valid JSON");
         } catch (RuntimeException e) {
             // Parsson refuses nesting deeper than 1000 and numbers longer than 1100 characters with a plain
@@ -101,6 +111,28 @@ final class OpenAiRequestParser {
             throw new InvalidOpenAiRequest(null, "the request body must be a JSON object");
         }
         return value.asJsonObject();
+    }
+
+    /**
+     * Refuses anything but whitespace after the top-level value, as OpenAI does: {@code JsonReader.readValue} stops
+     * after the first value and never looks further, so {@code {...} garbage} or {@code {...}{...}} used to pass.
+     * At the top level {@code hasNext()} reads on to end of input and throws on any other token.
+     */
+    private static void endOfInput(JsonParser parser) {
+        boolean more;
+        try {
+            more = parser.hasNext();
+        } catch (JsonException e) {
+            more = true;
+        }
+        if (more) {
+            throw new InvalidOpenAiRequest(null, "the request body has content after the JSON object");
+        }
+    }
+
+    /** Whether {@code text} holds a C0 or C1 control character or DEL, none of which belongs in a model name. */
+    static boolean hasControlCharacter(String text) {
+        return text.chars().anyMatch(Character::isISOControl);
     }
 
     private static void penalty(JsonObject json, String name) {

@@ -3,6 +3,7 @@ package io.circuitbreaker.llm.api.openai;
 import io.circuitbreaker.llm.routing.Attempt;
 import io.circuitbreaker.llm.routing.Deployment;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -26,16 +27,47 @@ public final class RoutingHeaders {
     public static final List<String> ALL = List.of(REQUEST_ID, PROVIDER, PROVIDER_TYPE, MODEL, ROUTE, ATTEMPTS,
             OVERHEAD, TIME_TO_FIRST_CHUNK);
 
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
     private RoutingHeaders() {
     }
 
     static void deployment(HttpServletResponse response, Deployment deployment, String route) {
-        response.setHeader(PROVIDER, deployment.providerId());
+        response.setHeader(PROVIDER, headerValue(deployment.providerId()));
         response.setHeader(PROVIDER_TYPE, deployment.type().wireName());
-        response.setHeader(MODEL, deployment.model().id());
+        response.setHeader(MODEL, headerValue(deployment.model().id()));
         if (route != null) {
-            response.setHeader(ROUTE, route);
+            response.setHeader(ROUTE, headerValue(route));
         }
+    }
+
+    /**
+     * {@code value} made safe for a header: control characters (CR and LF above all), {@code %} and anything outside
+     * printable ASCII are percent-encoded as UTF-8. The parser already refuses control characters in the requested
+     * model, but these values also come from configuration and from what a pass-through model is called; a CR/LF
+     * reaching {@code setHeader} makes the container refuse the header after the status is set, which left an empty
+     * 200 behind. Encoding rather than dropping keeps the header telling which model answered.
+     */
+    static String headerValue(String value) {
+        if (value == null || value.chars().allMatch(RoutingHeaders::plain)) {
+            return value;
+        }
+        StringBuilder safe = new StringBuilder(value.length() + 16);
+        value.codePoints().forEach(c -> {
+            if (c < 0x80 && plain(c)) {
+                safe.append((char) c);
+            } else {
+                for (byte b : new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8)) {
+                    safe.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+                }
+            }
+        });
+        return safe.toString();
+    }
+
+    /** Printable ASCII other than {@code %}, which is encoded so that an encoded value reads back unambiguously. */
+    private static boolean plain(int c) {
+        return c >= 0x20 && c < 0x7F && c != '%';
     }
 
     static void attempts(HttpServletResponse response, List<Attempt> attempts, long totalMs) {

@@ -5,6 +5,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -21,20 +22,30 @@ public class UnknownEndpointMapper implements ExceptionMapper<WebApplicationExce
     @Context
     UriInfo uri;
 
+    @Context
+    Request request;
+
     @Override
     public Response toResponse(WebApplicationException exception) {
         int status = exception.getResponse() == null ? 500 : exception.getResponse().getStatus();
-        String path = uri == null ? "" : "/v1/" + uri.getPath().replaceFirst("^/", "");
-        String message;
+        String path = uri == null ? "" : InvalidOpenAiRequest.excerpt("/v1/" + uri.getPath().replaceFirst("^/", ""));
+        OpenAiError error;
         if (exception instanceof NotFoundException) {
-            message = "Unknown endpoint " + path + ": the gateway offers /v1/chat/completions and /v1/models";
+            error = new OpenAiError(status, "invalid_request_error", "unknown_url", null,
+                    "Unknown endpoint " + path + ": the gateway offers /v1/chat/completions and /v1/models", null);
         } else if (exception instanceof NotAllowedException) {
-            message = "Method not allowed on " + path;
+            error = OpenAiError.methodNotAllowed(request == null ? "this method" : request.getMethod(), path);
         } else {
-            message = "The request could not be handled";
+            error = new OpenAiError(status, status < 500 ? "invalid_request_error" : "api_error", null, null,
+                    "The request could not be handled", null);
         }
-        OpenAiError error = new OpenAiError(status, status == 404 ? "invalid_request_error" : "api_error",
-                status == 404 ? "unknown_url" : null, null, message, null);
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(error.toJson().toString()).build();
+        Response.ResponseBuilder answer = Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(error.toJson().toString());
+        // a 405 must say which methods the resource takes; the exception's own response carries them
+        String allow = exception.getResponse() == null ? null : exception.getResponse().getHeaderString("Allow");
+        if (allow != null) {
+            answer.header("Allow", allow);
+        }
+        return answer.build();
     }
 }

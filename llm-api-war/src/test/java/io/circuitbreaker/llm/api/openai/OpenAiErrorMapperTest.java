@@ -11,6 +11,7 @@ import io.circuitbreaker.llm.error.LlmProviderException;
 import io.circuitbreaker.llm.error.ProviderTimeoutException;
 import io.circuitbreaker.llm.error.ProviderUnavailableException;
 import io.circuitbreaker.llm.error.RateLimitedException;
+import io.circuitbreaker.llm.error.UpstreamErrors;
 import io.circuitbreaker.llm.router.NoCandidateException;
 import io.circuitbreaker.llm.router.RoutingFailedException;
 import io.circuitbreaker.llm.routing.UnknownModelException;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
@@ -129,6 +131,27 @@ class OpenAiErrorMapperTest {
         assertEquals(expected, new Expected(error.status(), error.type(), error.code(), error.param()));
         assertEquals("all candidates failed", error.message());
         assertNull(error.retryAfterSeconds());
+    }
+
+    /**
+     * From the upstream's HTTP status, through the adapters' shared mapping ({@link UpstreamErrors}), to what the
+     * caller sees. 5xx and overload are 503, a temporary condition the OpenAI SDKs retry; the README says the same.
+     */
+    @ParameterizedTest(name = "upstream {0} → {1} {2}")
+    @CsvSource({
+        "400, 400, invalid_request_error", "413, 400, invalid_request_error", "422, 400, invalid_request_error",
+        "401, 502, upstream_authentication_failed", "403, 502, upstream_authentication_failed",
+        "404, 404, model_not_found", "408, 504, upstream_timeout", "429, 429, rate_limit_exceeded",
+        "500, 503, upstream_unavailable", "502, 503, upstream_unavailable", "503, 503, upstream_unavailable",
+        "504, 503, upstream_unavailable", "529, 503, upstream_unavailable", "418, 502, upstream_error"})
+    void upstreamHttpStatusBecomesTheGatewaysStatus(int upstreamStatus, int status, String codeOrType) {
+        LlmProviderException upstream = UpstreamErrors.fromStatus(ProviderType.ANTHROPIC, upstreamStatus,
+                UpstreamErrors.Hints.of(null, "upstream said no"), Optional.empty());
+
+        OpenAiError error = OpenAiErrorMapper.map(routingFailed("all candidates failed", upstream));
+
+        assertEquals(status, error.status());
+        assertEquals(codeOrType, error.code() == null ? error.type() : error.code());
     }
 
     @ParameterizedTest(name = "{0} ms → retry-after {1} s")

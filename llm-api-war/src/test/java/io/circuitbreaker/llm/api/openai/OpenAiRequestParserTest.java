@@ -291,6 +291,23 @@ class OpenAiRequestParserTest {
         assertEquals(List.of(new ContentPart.ImageUrl("https://example.com/a.png", null)), user.content());
     }
 
+    // ---- the body as a whole ----
+
+    @Test
+    void whitespaceAfterTheObjectIsAccepted() {
+        OpenAiChatRequest parsed = OpenAiRequestParser.parse(options("\"n\": 1") + " \r\n\t \n");
+
+        assertEquals("gpt-4o", parsed.request().model());
+    }
+
+    @Test
+    void aModelNameWithUnicodeButNoControlCharacterIsAccepted() {
+        String body = "{\"model\": \"ollama/llama3.1:8b-instruct-\u00e9t\u00e9\", \"messages\": "
+                + "[{\"role\": \"user\", \"content\": \"Hi\"}]}";
+
+        assertEquals("ollama/llama3.1:8b-instruct-\u00e9t\u00e9", OpenAiRequestParser.parse(body).request().model());
+    }
+
     // ---- refused bodies ----
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -311,11 +328,29 @@ class OpenAiRequestParserTest {
                 invalid("JSON array body", "[{\"model\": \"gpt-4o\"}]", null, "must be a JSON object"),
                 invalid("JSON string body", "\"hello\"", null, "must be a JSON object"),
                 invalid("JSON null body", "null", null, "must be a JSON object"),
+                // OpenAI refuses these; JsonReader.readValue stopped after the object and never saw the rest (#16)
+                invalid("trailing garbage", options("\"n\": 1") + " garbage", null,
+                        "content after the JSON object"),
+                invalid("a second object", options("\"n\": 1") + "{\"model\": \"gpt-4\"}", null,
+                        "content after the JSON object"),
+                invalid("a trailing bracket", options("\"n\": 1") + "]", null, "content after the JSON object"),
+                invalid("a trailing number", options("\"n\": 1") + " 1", null, "content after the JSON object"),
                 // model and messages
                 invalid("missing model", "{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}", "model",
                         "you must provide a model parameter"),
                 invalid("blank model", "{\"model\": \" \", \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}",
                         "model", "you must provide a model parameter"),
+                // the model goes back out in the x-llm-model header: CR/LF there ended the header (#16)
+                invalid("CR/LF in the model", "{\"model\": \"gpt-4o\\r\\nX-Injected: 1\", \"messages\": "
+                        + "[{\"role\": \"user\", \"content\": \"Hi\"}]}", "model", "must not contain control"),
+                invalid("LF at the end of the model", "{\"model\": \"claude-x\\n\", \"messages\": "
+                        + "[{\"role\": \"user\", \"content\": \"Hi\"}]}", "model", "must not contain control"),
+                invalid("NUL in the model", "{\"model\": \"gpt\\u0000-4o\", \"messages\": "
+                        + "[{\"role\": \"user\", \"content\": \"Hi\"}]}", "model", "must not contain control"),
+                invalid("DEL in the model", "{\"model\": \"gpt-4o\\u007f\", \"messages\": "
+                        + "[{\"role\": \"user\", \"content\": \"Hi\"}]}", "model", "must not contain control"),
+                invalid("C1 NEL in the model", "{\"model\": \"gpt-4o\\u0085x\", \"messages\": "
+                        + "[{\"role\": \"user\", \"content\": \"Hi\"}]}", "model", "must not contain control"),
                 invalid("model not a string", "{\"model\": 4, \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}",
                         "model", "model must be a string"),
                 invalid("missing messages", "{\"model\": \"gpt-4o\"}", "messages", "non-empty array"),
