@@ -7,6 +7,8 @@ import io.circuitbreaker.llm.api.FakeHttp;
 import io.circuitbreaker.llm.model.StreamChunk;
 import io.circuitbreaker.llm.routing.Deployment;
 import io.circuitbreaker.llm.spi.ProviderType;
+import jakarta.servlet.AsyncContext;
+import java.lang.reflect.Proxy;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -15,14 +17,14 @@ import org.junit.jupiter.api.Test;
 class SseRelayTest {
 
     @Test
-    void firstChunkCommitsSafeRoutingHeadersAndIsWritten() {
+    void firstChunkCommitsSafeRoutingHeadersAndIsWritten() throws Exception {
         FakeHttp.Response response = new FakeHttp.Response();
         SseRelay relay = new SseRelay(response.proxy(), new OpenAiChunkWriter("chatcmpl-1", 1L, false),
                 System.nanoTime());
         AtomicLong requested = new AtomicLong();
         relay.committedTo(new Deployment("anthropic", ProviderType.ANTHROPIC, "https://api.anthropic.com",
                 "anthropic", Deployment.passthroughModel("claude-x\r\nX-Injected: 1"), false, 1));
-        relay.onSubscribe(new Flow.Subscription() {
+        Flow.Subscription subscription = new Flow.Subscription() {
             @Override
             public void request(long n) {
                 requested.addAndGet(n);
@@ -32,7 +34,10 @@ class SseRelayTest {
             public void cancel() {
                 throw new AssertionError("the relay cancelled: it took the header write for a client gone");
             }
-        });
+        };
+        AsyncContext async = (AsyncContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {AsyncContext.class}, (self, method, args) -> null);
+        relay.start(async, subscriber -> subscriber.onSubscribe(subscription));
 
         relay.onNext(StreamChunk.text("msg_1", "claude-x", 0, "Hello"));
 
