@@ -2,6 +2,8 @@ package io.circuitbreaker.llm.api.graphql.servlet;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 
@@ -55,12 +57,22 @@ record GraphQLFailure(int status, String code, String message) {
 
     /** The error in the GraphQL response shape: {@code {"errors":[{"message":..,"extensions":{"code":..}}]}}. */
     String toJson() {
-        return Json.createObjectBuilder()
+        return toJson(true);
+    }
+
+    /**
+     * The error, with {@code "data": null} or without a data entry: application/json answers have always carried
+     * it, while a graphql-response+json answer to a request error must not (the GraphQL specification leaves data out
+     * when an error is raised before execution).
+     */
+    String toJson(boolean withNullData) {
+        JsonObjectBuilder answer = Json.createObjectBuilder()
                 .add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("message", message)
-                        .add("extensions", Json.createObjectBuilder().add("code", code))))
-                .add("data", jakarta.json.JsonValue.NULL)
-                .build()
-                .toString();
+                        .add("extensions", Json.createObjectBuilder().add("code", code))));
+        if (withNullData) {
+            answer.add("data", JsonValue.NULL);
+        }
+        return answer.build().toString();
     }
 }

@@ -8,8 +8,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,7 +24,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *       the Open Liberty EAR issue this works around);</li>
  *   <li>failures that escape the GraphQL servlet become GraphQL errors with a code (see {@link GraphQLFailure}), and
  *       every error in an answer carries an {@code extensions.code} (see {@link ErrorCodes});</li>
- *   <li>numbers are sent in plain notation (see {@link PlainNumbers}), so prices read {@code 0.000000075}.</li>
+ *   <li>numbers are sent in plain notation (see {@link PlainNumbers}), so prices read {@code 0.000000075};</li>
+ *   <li>answers are {@code application/graphql-response+json} for a client that asks for it (see
+ *       {@link ResponseMedia}).</li>
  * </ul>
  */
 @WebFilter(urlPatterns = "/graphql/*", asyncSupported = true)
@@ -46,13 +46,21 @@ public class GraphQLRequestFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        ResponseMedia media = ResponseMedia.negotiate(request.getHeader("Accept"));
         RequestAdmission admission = RequestAdmission.admit(request, limits);
         if (admission.refusal() != null) {
-            sendFailure(admission.refusal(), response);
+            Answers.sendFailure(admission.refusal(), media, response);
             return;
         }
-        HttpServletRequest checked = admission.request();
         BufferedResponse buffered = new BufferedResponse(response);
+        if (passOn(admission.request(), buffered, response, media, chain)) {
+            Answers.send(buffered, response, media);
+        }
+    }
+
+    /** Runs the GraphQL servlet; {@code false} when it failed and the failure has been answered instead. */
+    private static boolean passOn(HttpServletRequest request, BufferedResponse buffered, HttpServletResponse response,
+            ResponseMedia media, FilterChain chain) throws IOException, ServletException {
         Thread thread = Thread.currentThread();
         ClassLoader requestLoader = thread.getContextClassLoader();
         ClassLoader discoveryLoader = GraphQLApiClassLoaderRecorder.discoveryClassLoader();
@@ -60,19 +68,19 @@ public class GraphQLRequestFilter extends HttpFilter {
             thread.setContextClassLoader(bridge(requestLoader, discoveryLoader));
         }
         try {
-            chain.doFilter(checked, buffered);
+            chain.doFilter(request, buffered);
+            return true;
         } catch (IOException | ServletException | RuntimeException | LinkageError failure) {
             Optional<GraphQLFailure> known = GraphQLFailure.classify(failure);
             if (known.isEmpty()) {
                 throw failure;
             }
             LOG.log(Level.FINE, "GraphQL request rejected: " + known.get().code(), failure);
-            sendFailure(known.get(), response);
-            return;
+            Answers.sendFailure(known.get(), media, response);
+            return false;
         } finally {
             thread.setContextClassLoader(requestLoader);
         }
-        send(buffered, response);
     }
 
     private static volatile BridgingClassLoader bridge;
@@ -84,42 +92,5 @@ public class GraphQLRequestFilter extends HttpFilter {
             bridge = current;
         }
         return current;
-    }
-
-    private static void send(BufferedResponse buffered, HttpServletResponse response) throws IOException {
-        String body = buffered.bodyText();
-        if (isJson(response.getContentType()) && !body.isEmpty()) {
-            if (body.contains("\"errors\"")) {
-                ErrorCodes.Coded coded = ErrorCodes.addMissingCodes(body);
-                body = coded.json();
-                if (coded.requestError()) {
-                    // a query that cannot run at all is the client's error, as schema validation failures are
-                    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-                }
-            }
-            if (PlainNumbers.mayNeedRewrite(body)) {
-                body = PlainNumbers.rewrite(body);
-            }
-        }
-        byte[] bytes = body.getBytes(buffered.charset());
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
-    }
-
-    private static boolean isJson(String contentType) {
-        return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json");
-    }
-
-    private static void sendFailure(GraphQLFailure failure, HttpServletResponse response) throws IOException {
-        byte[] bytes = failure.toJson().getBytes(StandardCharsets.UTF_8);
-        response.resetBuffer();
-        if (failure.status() == 413) {
-            // the rest of an oversized body was never read: end the connection rather than read it to reuse it
-            response.setHeader("Connection", "close");
-        }
-        response.setStatus(failure.status());
-        response.setContentType("application/json;charset=UTF-8");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
     }
 }

@@ -19,6 +19,16 @@ class GraphQLFailureTest {
     }
 
     @Test
+    void aRefusalHasNullDataForApplicationJsonAndNoDataEntryForGraphqlResponseJson() {
+        GraphQLFailure failure = new GraphQLFailure(400, "BAD_REQUEST", "no");
+
+        assertEquals("{\"errors\":[{\"message\":\"no\",\"extensions\":{\"code\":\"BAD_REQUEST\"}}],\"data\":null}",
+                failure.toJson());
+        assertEquals("{\"errors\":[{\"message\":\"no\",\"extensions\":{\"code\":\"BAD_REQUEST\"}}]}",
+                failure.toJson(false));
+    }
+
+    @Test
     void unknownFailuresAreLeftToTheContainer() {
         assertTrue(GraphQLFailure.classify(new IllegalStateException("boom")).isEmpty());
     }
