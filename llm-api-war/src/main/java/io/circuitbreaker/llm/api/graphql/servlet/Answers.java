@@ -37,6 +37,16 @@ final class Answers {
         write(body.getBytes(buffered.charset()), response);
     }
 
+    /** The SDL document, completed with the scalars it uses (see {@link SchemaDocument}). */
+    static void sendSchema(BufferedResponse buffered, HttpServletResponse response, GraphQLEngine engine)
+            throws IOException {
+        String body = buffered.bodyText();
+        if (engine != null && response.getStatus() == HttpServletResponse.SC_OK && !body.isEmpty()) {
+            body = SchemaDocument.complete(body, engine.customScalars());
+        }
+        write(body.getBytes(buffered.charset()), response);
+    }
+
     static void sendFailure(GraphQLFailure failure, ResponseMedia media, HttpServletResponse response)
             throws IOException {
         byte[] bytes = failure.toJson(media == ResponseMedia.JSON).getBytes(StandardCharsets.UTF_8);

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *       every error in an answer carries an {@code extensions.code} (see {@link ErrorCodes});</li>
  *   <li>numbers are sent in plain notation (see {@link PlainNumbers}), so prices read {@code 0.000000075};</li>
  *   <li>answers are {@code application/graphql-response+json} for a client that asks for it (see
- *       {@link ResponseMedia}).</li>
+ *       {@link ResponseMedia}), and the schema document declares the scalars it uses (see {@link SchemaDocument}).</li>
  * </ul>
  */
 @WebFilter(urlPatterns = "/graphql/*", asyncSupported = true)
@@ -34,9 +34,13 @@ public class GraphQLRequestFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(GraphQLRequestFilter.class.getName());
+    private static final String SCHEMA_DOCUMENT = "/graphql/schema.graphql";
 
     /** Body size and query limits, from configuration at {@link #init()}. */
     private transient RequestLimits limits = RequestLimits.DEFAULTS;
+
+    /** The container's graphql-java, found on first use (the container stores it as the web module starts). */
+    private transient volatile GraphQLEngine engine;
 
     @Override
     public void init() {
@@ -47,6 +51,13 @@ public class GraphQLRequestFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         ResponseMedia media = ResponseMedia.negotiate(request.getHeader("Accept"));
+        if (isSchemaDocument(request)) {
+            BufferedResponse buffered = new BufferedResponse(response);
+            if (passOn(request, buffered, response, media, chain)) {
+                Answers.sendSchema(buffered, response, engine(request));
+            }
+            return;
+        }
         RequestAdmission admission = RequestAdmission.admit(request, limits);
         if (admission.refusal() != null) {
             Answers.sendFailure(admission.refusal(), media, response);
@@ -81,6 +92,20 @@ public class GraphQLRequestFilter extends HttpFilter {
         } finally {
             thread.setContextClassLoader(requestLoader);
         }
+    }
+
+    private static boolean isSchemaDocument(HttpServletRequest request) {
+        return "GET".equals(request.getMethod())
+                && request.getRequestURI().equals(request.getContextPath() + SCHEMA_DOCUMENT);
+    }
+
+    private GraphQLEngine engine(HttpServletRequest request) {
+        GraphQLEngine found = engine;
+        if (found == null) {
+            found = GraphQLEngine.of(request.getServletContext()).orElse(null);
+            engine = found;
+        }
+        return found;
     }
 
     private static volatile BridgingClassLoader bridge;
