@@ -19,6 +19,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *   <li>a body over {@code llm.limits.graphql-max-body-bytes}, a malformed JSON envelope, or a query nested too
  *       deep, selecting too many fields or too long is answered with a GraphQL error before the engine parses it
  *       (see {@link RequestAdmission});</li>
+ *   <li>a query that does not match the schema is answered with the engine's own validation errors before the
+ *       engine runs it (see {@link QueryValidation});</li>
  *   <li>resolver beans are looked up under the class loader they were discovered with, while argument classes
  *       still load from this module (see {@link GraphQLApiClassLoaderRecorder} and {@link BridgingClassLoader} for
  *       the Open Liberty EAR issue this works around);</li>
@@ -63,8 +65,13 @@ public class GraphQLRequestFilter extends HttpFilter {
             Answers.sendFailure(admission.refusal(), media, response);
             return;
         }
+        QueryValidation.Outcome outcome = QueryValidation.check(engine(request), admission);
+        if (outcome.refusal() != null) {
+            Answers.sendFailure(outcome.refusal(), media, response);
+            return;
+        }
         BufferedResponse buffered = new BufferedResponse(response);
-        if (passOn(admission.request(), buffered, response, media, chain)) {
+        if (passOn(outcome.admission().request(), buffered, response, media, chain)) {
             Answers.send(buffered, response, media);
         }
     }
