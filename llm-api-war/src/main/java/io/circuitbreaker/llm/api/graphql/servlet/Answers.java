@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
 
 /** Writes what the client gets from {@link GraphQLRequestFilter}: the engine's answer rewritten, or a refusal. */
 final class Answers {
@@ -12,11 +13,11 @@ final class Answers {
     }
 
     /**
-     * The engine's answer, with a code on every error (see {@link ErrorCodes}) and decimals in plain notation (see
-     * {@link PlainNumbers}), in the negotiated media type.
+     * The engine's answer, with a code on every error (see {@link ErrorCodes}), {@code isOneOf} answered (see
+     * {@link OneOfIntrospection}), decimals in plain notation (see {@link PlainNumbers}), in the negotiated media type.
      */
-    static void send(BufferedResponse buffered, HttpServletResponse response, ResponseMedia media)
-            throws IOException {
+    static void send(BufferedResponse buffered, HttpServletResponse response, ResponseMedia media,
+            Set<String> oneOfKeys) throws IOException {
         String body = buffered.bodyText();
         if (isJson(response.getContentType()) && !body.isEmpty()) {
             if (body.contains("\"errors\"")) {
@@ -26,6 +27,9 @@ final class Answers {
                     // a query that cannot run at all is the client's error, as schema validation failures are
                     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
                 }
+            }
+            if (!oneOfKeys.isEmpty()) {
+                body = OneOfIntrospection.answer(body, oneOfKeys);
             }
             if (PlainNumbers.mayNeedRewrite(body)) {
                 body = PlainNumbers.rewrite(body);

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *       deep, selecting too many fields or too long is answered with a GraphQL error before the engine parses it
  *       (see {@link RequestAdmission});</li>
  *   <li>a query that does not match the schema is answered with the engine's own validation errors before the
- *       engine runs it (see {@link QueryValidation});</li>
+ *       engine runs it, and {@code __Type.isOneOf} is answered for the engine (see {@link QueryValidation});</li>
  *   <li>resolver beans are looked up under the class loader they were discovered with, while argument classes
  *       still load from this module (see {@link GraphQLApiClassLoaderRecorder} and {@link BridgingClassLoader} for
  *       the Open Liberty EAR issue this works around);</li>
@@ -72,7 +72,7 @@ public class GraphQLRequestFilter extends HttpFilter {
         }
         BufferedResponse buffered = new BufferedResponse(response);
         if (passOn(outcome.admission().request(), buffered, response, media, chain)) {
-            Answers.send(buffered, response, media);
+            Answers.send(buffered, response, media, outcome.oneOfKeys());
         }
     }
 

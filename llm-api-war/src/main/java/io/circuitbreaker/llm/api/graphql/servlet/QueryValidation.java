@@ -1,8 +1,10 @@
 package io.circuitbreaker.llm.api.graphql.servlet;
 
 import io.circuitbreaker.llm.api.graphql.servlet.GraphQLEngine.Problem;
+import io.circuitbreaker.llm.api.graphql.servlet.OneOfIntrospection.Rewrite;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs the engine's own validation on an admitted query before the engine runs it. Why: in Liberty 26.0.0.3 the
@@ -21,8 +23,9 @@ final class QueryValidation {
      *
      * @param admission the request to hand to the engine, or {@code null} when refused
      * @param refusal   the validation errors to answer with, or {@code null}
+     * @param oneOfKeys the response keys to repair in the answer (see {@link OneOfIntrospection}); usually none
      */
-    record Outcome(RequestAdmission admission, GraphQLFailure refusal) {
+    record Outcome(RequestAdmission admission, GraphQLFailure refusal, Set<String> oneOfKeys) {
     }
 
     /** {@code engine} may be {@code null}: the engine is then left to validate on its own. */
@@ -31,8 +34,12 @@ final class QueryValidation {
         Optional<List<Problem>> problems = engine == null || query == null ? Optional.empty()
                 : engine.validate(query);
         if (problems.isEmpty() || problems.get().isEmpty()) {
-            return new Outcome(admission, null);
+            return new Outcome(admission, null, Set.of());
         }
-        return new Outcome(null, GraphQLFailure.invalid(problems.get()));
+        Optional<Rewrite> rewrite = OneOfIntrospection.rewrite(query, problems.get());
+        if (rewrite.isPresent()) {
+            return new Outcome(admission.withQuery(rewrite.get().query()), null, rewrite.get().keys());
+        }
+        return new Outcome(null, GraphQLFailure.invalid(problems.get()), Set.of());
     }
 }

@@ -61,6 +61,12 @@ record RequestAdmission(HttpServletRequest request, GraphQLFailure refusal, Json
         return envelope == null ? null : envelope.getString("query");
     }
 
+    /** The admitted request with its query replaced, handed on as a JSON POST. */
+    RequestAdmission withQuery(String query) {
+        JsonObject changed = Json.createObjectBuilder(envelope).add("query", query).build();
+        return new RequestAdmission(JsonPost.of(request, changed), null, changed);
+    }
+
     private static RequestAdmission refused(GraphQLFailure failure) {
         return new RequestAdmission(null, failure, null);
     }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.circuitbreaker.llm.api.FakeHttp;
 import io.circuitbreaker.llm.api.limits.RequestLimits;
 import jakarta.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What the engine gets after its own validation ran ahead of it. */
@@ -21,6 +23,7 @@ class QueryValidationTest {
 
         assertSame(admission, outcome.admission());
         assertNull(outcome.refusal());
+        assertEquals(Set.of(), outcome.oneOfKeys());
     }
 
     @Test
@@ -33,6 +36,17 @@ class QueryValidationTest {
         assertEquals("VALIDATION", outcome.refusal().code());
         assertEquals("Validation error (FieldUndefined@[llmProviders/nmae]) : Field 'nmae' in type 'LlmProvider' is "
                 + "undefined", outcome.refusal().message());
+    }
+
+    @Test
+    void anIntrospectionQueryWithIsOneOfIsHandedOnRewritten() throws Exception {
+        QueryValidation.Outcome outcome = QueryValidation.check(EngineFixture.ENGINE,
+                admit("{ __schema { types { name isOneOf } } }"));
+
+        assertNull(outcome.refusal());
+        assertEquals(Set.of("isOneOf"), outcome.oneOfKeys());
+        assertEquals("{\"query\":\"{ __schema { types { name isOneOf: __typename } } }\"}", new String(
+                outcome.admission().request().getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
     @Test

@@ -87,6 +87,18 @@ class RequestAdmissionTest {
     }
 
     @Test
+    void aQueryReplacedKeepsTheRestOfTheEnvelope() throws Exception {
+        String body = "{\"query\":\"{ a }\",\"variables\":{\"n\":0.000005},\"operationName\":null}";
+
+        RequestAdmission replaced = admit(post("application/json").body(body)).withQuery("{ b }");
+
+        assertEquals("{ b }", replaced.query());
+        assertEquals("POST", replaced.request().getMethod());
+        assertEquals("{\"query\":\"{ b }\",\"variables\":{\"n\":0.000005},\"operationName\":null}",
+                new String(replaced.request().getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aMalformedEnvelopeIsABadRequest() throws Exception {
         assertEquals("BAD_REQUEST", admit(post("application/json").body("{\"query\": 1}")).refusal().code());
     }
