@@ -59,6 +59,9 @@ final class Answers {
             // the rest of an oversized body was never read: end the connection rather than read it to reuse it
             response.setHeader("Connection", "close");
         }
+        if (failure.status() == HttpServletResponse.SC_METHOD_NOT_ALLOWED) {
+            response.setHeader("Allow", "POST"); // only a mutation over GET is refused so
+        }
         response.setStatus(failure.status());
         response.setContentType(media.contentType());
         write(bytes, response);

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * <ul>
  *   <li>a body over {@code llm.limits.graphql-max-body-bytes}, a malformed JSON envelope, or a query nested too
  *       deep, selecting too many fields or too long is answered with a GraphQL error before the engine parses it
- *       (see {@link RequestAdmission});</li>
+ *       (see {@link RequestAdmission}); a query sent with GET is handed on as a POST (see {@link GetRequest});</li>
  *   <li>a query that does not match the schema is answered with the engine's own validation errors before the
  *       engine runs it, and {@code __Type.isOneOf} is answered for the engine (see {@link QueryValidation});</li>
  *   <li>resolver beans are looked up under the class loader they were discovered with, while argument classes

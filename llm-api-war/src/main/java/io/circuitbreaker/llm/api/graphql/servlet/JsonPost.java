@@ -8,8 +8,9 @@ import java.util.Enumeration;
 import java.util.List;
 
 /**
- * A GraphQL request handed to the engine as {@code POST} with a JSON envelope body, the one form the engine reads:
- * an envelope whose query the filter rewrote (see {@link OneOfIntrospection}).
+ * A GraphQL request handed to the engine as {@code POST} with a JSON envelope body, the one form the engine reads
+ * whatever the client sent: a GET's parameters, an {@code application/graphql} body, or an envelope whose query the
+ * filter rewrote (see {@link OneOfIntrospection}).
  */
 final class JsonPost extends CachedBodyRequest {
 

@@ -15,21 +15,19 @@ import java.util.Optional;
  * What {@link GraphQLRequestFilter} checks before the GraphQL engine sees a request: a POST body within
  * {@code llm.limits.graphql-max-body-bytes} (else 413 {@code REQUEST_TOO_LARGE}), a well-formed JSON envelope (see
  * {@link RequestEnvelope}), and a query within the depth, field and length limits (see {@link QueryComplexity}),
- * whether it comes in a JSON envelope, as an {@code application/graphql} body or as the {@code query} parameter of
- * a GET. Other methods pass unchecked.
+ * whether it comes in a JSON envelope, as an {@code application/graphql} body or in the parameters of a GET (see
+ * {@link GetRequest}). Other methods pass unchecked.
  *
  * @param request  the request to pass on (with its body read once and offered again), or {@code null} if refused
  * @param refusal  the failure to answer with instead, or {@code null} if admitted
  * @param envelope the GraphQL request as a JSON envelope ({@code query}, {@code variables}, {@code operationName}),
- *                 or {@code null} when refused or not a GraphQL POST
+ *                 or {@code null} when refused or not a GraphQL request (methods other than GET and POST)
  */
 record RequestAdmission(HttpServletRequest request, GraphQLFailure refusal, JsonObject envelope) {
 
     static RequestAdmission admit(HttpServletRequest request, RequestLimits limits) throws IOException {
         if ("GET".equals(request.getMethod())) {
-            String query = request.getParameter("query");
-            return query == null ? new RequestAdmission(request, null, null)
-                    : admitted(request, null, QueryComplexity.check(query, limits));
+            return GetRequest.admit(request, limits);
         }
         if (!"POST".equals(request.getMethod())) {
             return new RequestAdmission(request, null, null);
@@ -45,9 +43,9 @@ record RequestAdmission(HttpServletRequest request, GraphQLFailure refusal, Json
         String contentType = request.getContentType() == null ? ""
                 : request.getContentType().toLowerCase(Locale.ROOT);
         if (contentType.contains("graphql") && !contentType.contains("json")) {
-            // application/graphql: the bare query
+            // application/graphql: the bare query, handed on in the JSON envelope the engine reads every POST body as
             JsonObject envelope = Json.createObjectBuilder().add("query", text).build();
-            return admitted(new CachedBodyRequest(request, body), envelope, QueryComplexity.check(text, limits));
+            return admitted(JsonPost.of(request, envelope), envelope, QueryComplexity.check(text, limits));
         }
         // the engine reads any other POST body as a JSON envelope, whatever its declared type, so it is checked as one
         RequestEnvelope.Checked checked = RequestEnvelope.read(text);

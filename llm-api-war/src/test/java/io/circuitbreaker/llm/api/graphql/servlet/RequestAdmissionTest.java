@@ -78,12 +78,22 @@ class RequestAdmissionTest {
     }
 
     @Test
-    void aGetWithoutAQueryAndOtherMethodsPassUntouched() throws Exception {
-        HttpServletRequest get = new FakeHttp.Request("GET").proxy();
+    void aGetWithoutAQueryIsABadRequestAndOtherMethodsPassUntouched() throws Exception {
         HttpServletRequest options = new FakeHttp.Request("OPTIONS").proxy();
 
-        assertSame(get, RequestAdmission.admit(get, LIMITS).request());
+        assertEquals("BAD_REQUEST", admit(new FakeHttp.Request("GET")).refusal().code());
         assertSame(options, RequestAdmission.admit(options, LIMITS).request());
+        assertNull(RequestAdmission.admit(options, LIMITS).query());
+    }
+
+    @Test
+    void aBareApplicationGraphqlQueryIsHandedOnAsAJsonEnvelope() throws Exception {
+        RequestAdmission admission = admit(post("application/graphql").body("{ llmProviders { id } }"));
+
+        assertEquals("{ llmProviders { id } }", admission.query());
+        assertEquals("application/json;charset=UTF-8", admission.request().getContentType());
+        assertEquals(envelope("{ llmProviders { id } }"),
+                new String(admission.request().getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
     @Test
