@@ -78,7 +78,7 @@ final class GraphQLEngine {
         scalarName = scalarType.getMethod("getName");
     }
 
-    /** The engine of this web module, or empty where the container keeps no schema where 26.0.0.3 does. */
+    /** The engine of this web module, or empty when the container keeps no schema where Liberty 26.0.0.3 does. */
     static Optional<GraphQLEngine> of(ServletContext context) {
         return of(context.getAttribute(SCHEMA_ATTRIBUTE));
     }

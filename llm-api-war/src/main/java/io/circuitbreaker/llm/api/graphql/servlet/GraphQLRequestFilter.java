@@ -41,8 +41,11 @@ public class GraphQLRequestFilter extends HttpFilter {
     /** Body size and query limits, from configuration at {@link #init()}. */
     private transient RequestLimits limits = RequestLimits.DEFAULTS;
 
-    /** The container's graphql-java, found on first use (the container stores it as the web module starts). */
-    private transient volatile GraphQLEngine engine;
+    /**
+     * The container's graphql-java, looked up once on first use (the container stores its schema as the web module
+     * starts, before any request); empty where it cannot be reached, and the engine is then left to itself.
+     */
+    private transient volatile Optional<GraphQLEngine> engine;
 
     @Override
     public void init() {
@@ -107,12 +110,12 @@ public class GraphQLRequestFilter extends HttpFilter {
     }
 
     private GraphQLEngine engine(HttpServletRequest request) {
-        GraphQLEngine found = engine;
+        Optional<GraphQLEngine> found = engine;
         if (found == null) {
-            found = GraphQLEngine.of(request.getServletContext()).orElse(null);
+            found = GraphQLEngine.of(request.getServletContext());
             engine = found;
         }
-        return found;
+        return found.orElse(null);
     }
 
     private static volatile BridgingClassLoader bridge;

@@ -11,7 +11,8 @@ import java.util.Set;
  * engine cannot report a validation error (see {@link GraphQLFailure#classify}); the request dies with a
  * {@link NoSuchMethodError} that names nothing and leaves an FFDC entry behind. Answered here, the client gets
  * graphql-java's own message naming the field or argument, and nothing fails inside the container. The engine
- * validates again when it runs the query; parsing and validating a gateway query takes well under a millisecond.
+ * validates again when it runs the query; the extra parse and validation cost about 0.1 ms for the design document's
+ * mutation and 0.4 ms for GraphiQL's introspection query (measured with graphql-java 20.9 on a busy 2-core machine).
  */
 final class QueryValidation {
 

@@ -39,7 +39,8 @@ class SchemaDocumentTest {
     void aScalarAlreadyDeclaredOrUnusedIsNotAdded() {
         String sdl = "type Query {\n  a: Long\n  b: BigDecimal\n}\n\nscalar Long\n";
 
-        assertEquals(sdl + "\nscalar BigDecimal\n", SchemaDocument.complete(sdl, List.of("Long", "BigDecimal", "Date")));
+        assertEquals(sdl + "\nscalar BigDecimal\n",
+                SchemaDocument.complete(sdl, List.of("Long", "BigDecimal", "Date")));
         assertEquals(sdl, SchemaDocument.complete(sdl, List.of("Long", "BigDecimalish")));
         assertFalse(SchemaDocument.complete(sdl, List.of("BigDecimal")).contains("scalar BigDecimal\n\nscalar"));
     }
