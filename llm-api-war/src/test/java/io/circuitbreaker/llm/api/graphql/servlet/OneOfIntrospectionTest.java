@@ -1,7 +1,6 @@
 package io.circuitbreaker.llm.api.graphql.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import graphql.ExecutionResult;
