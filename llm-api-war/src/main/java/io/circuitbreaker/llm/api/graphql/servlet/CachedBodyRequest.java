@@ -10,7 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /** A request whose body has already been read (to check it) and is offered again to the GraphQL servlet. */
-final class CachedBodyRequest extends HttpServletRequestWrapper {
+class CachedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
 

@@ -34,6 +34,14 @@ final class ErrorCodes {
     }
 
     static Coded addMissingCodes(String json) {
+        return addMissingCodes(json, true);
+    }
+
+    /**
+     * @param keepNullData whether a request error keeps its {@code "data": null}: application/json answers always
+     *                     have; graphql-response+json ones must not have a data entry (GraphQL over HTTP)
+     */
+    static Coded addMissingCodes(String json, boolean keepNullData) {
         JsonObject answer;
         try (JsonReader reader = Json.createReader(new StringReader(json))) {
             answer = reader.readObject();
@@ -67,9 +75,12 @@ final class ErrorCodes {
             JsonObjectBuilder coded = Json.createObjectBuilder(error).add("extensions", ext);
             errors.add(coded);
         }
-        JsonObject rewritten = Json.createObjectBuilder(answer).add("errors", errors).build();
+        JsonObjectBuilder rewritten = Json.createObjectBuilder(answer).add("errors", errors);
         boolean noData = !answer.containsKey("data") || answer.isNull("data");
-        return new Coded(rewritten.toString(), requestError && noData);
+        if (requestError && noData && !keepNullData) {
+            rewritten.remove("data");
+        }
+        return new Coded(rewritten.build().toString(), requestError && noData);
     }
 
     private static boolean isGatewayCode(String code) {

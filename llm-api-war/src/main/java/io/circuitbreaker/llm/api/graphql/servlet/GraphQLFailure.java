@@ -1,19 +1,36 @@
 package io.circuitbreaker.llm.api.graphql.servlet;
 
+import io.circuitbreaker.llm.api.graphql.servlet.GraphQLEngine.Location;
+import io.circuitbreaker.llm.api.graphql.servlet.GraphQLEngine.Problem;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Turns a failure that escaped the GraphQL servlet into a GraphQL error document with a code, so clients never see
  * a container error page or a Java stack trace.
  *
- * @param status  the HTTP status to answer with
- * @param code    the value of {@code extensions.code}
- * @param message a message for the client, free of internals
+ * @param status   the HTTP status to answer with
+ * @param code     the value of {@code extensions.code}
+ * @param message  a message for the client, free of internals
+ * @param problems the engine's validation errors, each answered as an error of its own; none for the other failures
  */
-record GraphQLFailure(int status, String code, String message) {
+record GraphQLFailure(int status, String code, String message, List<Problem> problems) {
+
+    GraphQLFailure(int status, String code, String message) {
+        this(status, code, message, List.of());
+    }
+
+    /** A query that does not match the schema, answered with graphql-java's own words for what is wrong. */
+    static GraphQLFailure invalid(List<Problem> problems) {
+        return new GraphQLFailure(HttpServletResponse.SC_BAD_REQUEST, "VALIDATION", problems.get(0).message(),
+                List.copyOf(problems));
+    }
 
     /** graphql-java's class, matched by name: the engine's classes are the server's, not on this module's path. */
     static final String UNKNOWN_OPERATION = "graphql.execution.UnknownOperationException";
@@ -22,6 +39,10 @@ record GraphQLFailure(int status, String code, String message) {
      * Why the validation case exists: in Open Liberty 26.0.0.3 the GraphQL engine and its error formatter disagree on
      * a method signature, so every query that fails schema validation (unknown field, wrong argument type, missing
      * required argument) surfaces as a {@link NoSuchMethodError} from the error formatter instead of an error list.
+     * {@link QueryValidation} answers such queries before the engine sees them, with the engine's own messages. This
+     * generic answer remains for what that cannot see: SmallRye's number scalars accept any string while the query is
+     * validated and fail to convert it while it runs ({@code "contextWindow": "big"}), reported as a validation error
+     * the formatter cannot write either; and a container that keeps its schema elsewhere.
      */
     static Optional<GraphQLFailure> classify(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -37,8 +58,9 @@ record GraphQLFailure(int status, String code, String message) {
             }
             if (t instanceof NoSuchMethodError && raisedByValidationErrorFormatter(t)) {
                 return Optional.of(new GraphQLFailure(HttpServletResponse.SC_BAD_REQUEST, "VALIDATION",
-                        "The query does not match the schema: check field names, argument names and argument "
-                                + "types against the schema at /graphql/schema.graphql."));
+                        "The request does not match the schema: a value cannot be converted to its type (for "
+                                + "example text where a number belongs), or a field or argument is unknown or "
+                                + "missing. Check it against the schema at /graphql/schema.graphql."));
             }
         }
         return Optional.empty();
@@ -55,12 +77,41 @@ record GraphQLFailure(int status, String code, String message) {
 
     /** The error in the GraphQL response shape: {@code {"errors":[{"message":..,"extensions":{"code":..}}]}}. */
     String toJson() {
+        return toJson(true);
+    }
+
+    /**
+     * The errors, with {@code "data": null} or without a data entry: application/json answers have always carried
+     * it, while a graphql-response+json answer to a request error must not (the GraphQL specification leaves data out
+     * when an error is raised before execution).
+     */
+    String toJson(boolean withNullData) {
+        JsonArrayBuilder errors = Json.createArrayBuilder();
+        if (problems.isEmpty()) {
+            errors.add(Json.createObjectBuilder().add("message", message)
+                    .add("extensions", Json.createObjectBuilder().add("code", code)));
+        }
+        for (Problem problem : problems) {
+            errors.add(error(problem));
+        }
+        JsonObjectBuilder answer = Json.createObjectBuilder().add("errors", errors);
+        if (withNullData) {
+            answer.add("data", JsonValue.NULL);
+        }
+        return answer.build().toString();
+    }
+
+    private JsonObjectBuilder error(Problem problem) {
+        JsonArrayBuilder locations = Json.createArrayBuilder();
+        for (Location location : problem.locations()) {
+            locations.add(Json.createObjectBuilder().add("line", location.line()).add("column", location.column()));
+        }
         return Json.createObjectBuilder()
-                .add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("message", message)
-                        .add("extensions", Json.createObjectBuilder().add("code", code))))
-                .add("data", jakarta.json.JsonValue.NULL)
-                .build()
-                .toString();
+                .add("message", problem.message())
+                .add("locations", locations)
+                .add("extensions", Json.createObjectBuilder()
+                        .add("code", code)
+                        .add("classification", "ValidationError")
+                        .add("validationErrorType", problem.type()));
     }
 }

@@ -5,20 +5,25 @@ import java.util.List;
 
 /**
  * The one pass over a GraphQL document behind {@link QueryComplexity}: which operations and fragment definitions it
- * holds, with each one's own field count, selection depth and fragment spreads. What it skips and counts is described
- * on {@link QueryComplexity}.
+ * holds, with each one's own field count, selection depth and fragment spreads, and for operations their type and
+ * name (see {@link GetRequest}). What it skips and counts is described on {@link QueryComplexity}.
  */
 final class QueryLexer {
 
     /** An operation or a fragment definition, as written: its own fields and depth, and where it spreads others. */
     static final class Definition {
         final String fragment;
+        /** {@code query}, {@code mutation} or {@code subscription}; {@code null} for a fragment. */
+        final String operation;
+        /** The operation's name; {@code null} for an anonymous operation and for a fragment. */
+        String name;
         long fields;
         int depth;
         final List<Spread> spreads = new ArrayList<>();
 
-        Definition(String fragment) {
+        Definition(String fragment, String operation) {
             this.fragment = fragment;
+            this.operation = operation;
         }
     }
 
@@ -76,7 +81,7 @@ final class QueryLexer {
             afterSpread = false; // "... {" and "... @skip(if: $x) {": an inline fragment without a type
             typeConditionNext = false;
             if (depth == 0 && current == null) {
-                current = new Definition(null); // the shorthand { ... } operation
+                current = new Definition(null, "query"); // the shorthand { ... } operation
             }
             depth++;
             if (current != null) {
@@ -126,21 +131,24 @@ final class QueryLexer {
     /** Outside any selection set: operation and fragment headers. */
     private void topLevel(String name) {
         switch (name) {
-            case "query", "mutation", "subscription" -> startDefinition(null);
-            case "fragment" -> startDefinition("");
+            case "query", "mutation", "subscription" -> startDefinition(null, name);
+            case "fragment" -> startDefinition("", null);
             default -> {
                 if ("fragment".equals(previousName) && current != null && "".equals(current.fragment)) {
-                    startDefinition(name);
+                    startDefinition(name, null);
+                } else if (current != null && current.operation != null && current.operation.equals(previousName)
+                        && current.name == null) {
+                    current.name = name; // query Name
                 }
             }
         }
     }
 
-    private void startDefinition(String fragment) {
+    private void startDefinition(String fragment, String operation) {
         if (current != null && (current.fields > 0 || !current.spreads.isEmpty())) {
             definitions.add(current);
         }
-        current = new Definition(fragment);
+        current = new Definition(fragment, operation);
     }
 
     private String readName() {

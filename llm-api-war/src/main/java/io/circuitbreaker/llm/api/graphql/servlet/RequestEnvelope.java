@@ -19,12 +19,17 @@ final class RequestEnvelope {
     }
 
     /**
-     * A checked envelope: the query of a well-formed one, or the failure to answer with.
+     * A checked envelope: a well-formed one, or the failure to answer with.
      *
-     * @param query   the {@code query} string, {@code null} when the envelope is malformed
-     * @param failure why the envelope is malformed, {@code null} when it is well formed
+     * @param envelope the envelope, {@code null} when it is malformed
+     * @param failure  why the envelope is malformed, {@code null} when it is well formed
      */
-    record Checked(String query, GraphQLFailure failure) {
+    record Checked(JsonObject envelope, GraphQLFailure failure) {
+
+        /** The {@code query} string, {@code null} when the envelope is malformed. */
+        String query() {
+            return envelope == null ? null : envelope.getString("query");
+        }
     }
 
     /** The failure to answer with, or empty when the envelope is well formed. */
@@ -56,7 +61,7 @@ final class RequestEnvelope {
         if (!isAbsentNullOr(envelope, "operationName", JsonValue.ValueType.STRING)) {
             return bad("\"operationName\" must be a string.");
         }
-        return new Checked(envelope.getString("query"), null);
+        return new Checked(envelope, null);
     }
 
     private static boolean isType(JsonObject object, String field, JsonValue.ValueType type) {

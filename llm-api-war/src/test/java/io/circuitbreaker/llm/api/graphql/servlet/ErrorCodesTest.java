@@ -22,6 +22,17 @@ class ErrorCodesTest {
     }
 
     @Test
+    void aGraphqlResponseJsonRequestErrorHasNoDataEntryWhileAFieldErrorKeepsItsNullData() {
+        String syntax = "{\"errors\":[{\"message\":\"Invalid syntax\",\"extensions\":{\"classification\":"
+                + "\"InvalidSyntax\"}}],\"data\":null}";
+        String fieldError = "{\"errors\":[{\"message\":\"x\",\"extensions\":{\"code\":\"NOT_FOUND\"}}],\"data\":null}";
+
+        assertEquals("{\"errors\":[{\"message\":\"Invalid syntax\",\"extensions\":{\"classification\":"
+                + "\"InvalidSyntax\",\"code\":\"SYNTAX\"}}]}", ErrorCodes.addMissingCodes(syntax, false).json());
+        assertEquals(fieldError, ErrorCodes.addMissingCodes(fieldError, false).json(), "execution began: data stays");
+    }
+
+    @Test
     void existingCodesAreKeptAndPartialDataIsNotARequestError() {
         String in = "{\"errors\":[{\"message\":\"x\",\"extensions\":{\"code\":\"NOT_FOUND\"}}],\"data\":{\"a\":null}}";
         ErrorCodes.Coded coded = ErrorCodes.addMissingCodes(in);

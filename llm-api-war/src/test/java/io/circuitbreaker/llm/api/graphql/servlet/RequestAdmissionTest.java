@@ -78,12 +78,34 @@ class RequestAdmissionTest {
     }
 
     @Test
-    void aGetWithoutAQueryAndOtherMethodsPassUntouched() throws Exception {
-        HttpServletRequest get = new FakeHttp.Request("GET").proxy();
+    void aGetWithoutAQueryIsABadRequestAndOtherMethodsPassUntouched() throws Exception {
         HttpServletRequest options = new FakeHttp.Request("OPTIONS").proxy();
 
-        assertSame(get, RequestAdmission.admit(get, LIMITS).request());
+        assertEquals("BAD_REQUEST", admit(new FakeHttp.Request("GET")).refusal().code());
         assertSame(options, RequestAdmission.admit(options, LIMITS).request());
+        assertNull(RequestAdmission.admit(options, LIMITS).query());
+    }
+
+    @Test
+    void aBareApplicationGraphqlQueryIsHandedOnAsAJsonEnvelope() throws Exception {
+        RequestAdmission admission = admit(post("application/graphql").body("{ llmProviders { id } }"));
+
+        assertEquals("{ llmProviders { id } }", admission.query());
+        assertEquals("application/json;charset=UTF-8", admission.request().getContentType());
+        assertEquals(envelope("{ llmProviders { id } }"),
+                new String(admission.request().getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aQueryReplacedKeepsTheRestOfTheEnvelope() throws Exception {
+        String body = "{\"query\":\"{ a }\",\"variables\":{\"n\":0.000005},\"operationName\":null}";
+
+        RequestAdmission replaced = admit(post("application/json").body(body)).withQuery("{ b }");
+
+        assertEquals("{ b }", replaced.query());
+        assertEquals("POST", replaced.request().getMethod());
+        assertEquals("{\"query\":\"{ b }\",\"variables\":{\"n\":0.000005},\"operationName\":null}",
+                new String(replaced.request().getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
     @Test
