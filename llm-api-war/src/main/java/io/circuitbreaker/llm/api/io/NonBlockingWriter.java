@@ -3,8 +3,12 @@ package io.circuitbreaker.llm.api.io;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -14,9 +18,13 @@ import java.util.function.Consumer;
  *
  * <p>Parts are queued and written while the container says the connection {@linkplain ServletOutputStream#isReady()
  * is ready}; the rest waits for {@link #onWritePossible()}. A {@link #FLUSH} part flushes what was written before it
- * (the response headers, when it is the first part). Once everything queued so far is written and flushed, the
- * callback given with the last {@link #write} runs, outside the lock: callers ask for the next chunk there, so at most
- * one chunk per stream waits in memory.
+ * (the response headers, when it is the first part). Once everything queued so far is written, the callback given
+ * with the last {@link #write} runs: callers ask for the next chunk there, so at most one chunk per stream waits.
+ *
+ * <p>No lock is held while calling the container: one thread at a time drains (a work-in-progress counter decides
+ * which; a call that finds another draining leaves its work to it). Holding a monitor around {@code write} deadlocked
+ * with the container calling {@code onWritePossible} under its own lock, and over HTTP/2 that stalled every stream
+ * of the connection.
  */
 public final class NonBlockingWriter implements WriteListener {
 
@@ -25,9 +33,10 @@ public final class NonBlockingWriter implements WriteListener {
 
     private final ServletOutputStream out;
     private final Consumer<Throwable> failed;
-    private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
-    private Runnable whenWritten;
-    private boolean broken;
+    private final Queue<byte[]> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<Runnable> whenWritten = new AtomicReference<>();
+    private final AtomicInteger work = new AtomicInteger();
+    private final AtomicBoolean broken = new AtomicBoolean();
 
     /**
      * Registers itself as the stream's write listener; call once, after the request went asynchronous.
@@ -46,27 +55,19 @@ public final class NonBlockingWriter implements WriteListener {
      * @param whenWritten runs once these parts (and all before them) are written; replaces an earlier one not yet run
      */
     public void write(Runnable whenWritten, byte[]... parts) {
-        Runnable done;
-        synchronized (this) {
-            if (broken) {
-                return;
-            }
-            for (byte[] part : parts) {
-                queue.add(part);
-            }
-            this.whenWritten = whenWritten;
-            done = drain();
+        if (broken.get()) {
+            return;
         }
-        run(done);
+        for (byte[] part : parts) {
+            queue.add(part);
+        }
+        this.whenWritten.set(whenWritten);
+        drain();
     }
 
     @Override
     public void onWritePossible() {
-        Runnable done;
-        synchronized (this) {
-            done = drain();
-        }
-        run(done);
+        drain();
     }
 
     @Override
@@ -74,45 +75,45 @@ public final class NonBlockingWriter implements WriteListener {
         fail(failure);
     }
 
-    /** Writes while the connection is ready; returns the callback to run when everything queued went out. */
-    private Runnable drain() {
-        try {
-            while (!broken && out.isReady()) {
-                byte[] part = queue.poll();
-                if (part == null) {
-                    Runnable done = whenWritten;
-                    whenWritten = null;
-                    return done;
-                }
-                if (part == FLUSH) {
-                    out.flush();
-                } else {
-                    out.write(part);
-                }
-            }
-            return null;
-        } catch (IOException | RuntimeException e) {
-            broken = true;
-            queue.clear();
-            return () -> failed.accept(e);
+    /** Writes while the connection is ready; whoever finds another thread draining leaves the work to it. */
+    private void drain() {
+        if (work.getAndIncrement() != 0) {
+            return;
         }
+        int missed = 1;
+        do {
+            try {
+                while (!broken.get() && out.isReady()) {
+                    byte[] part = queue.poll();
+                    if (part == null) {
+                        Runnable done = whenWritten.getAndSet(null);
+                        if (done == null) {
+                            break;
+                        }
+                        // may queue the next chunk (its write() counts as missed work, so the outer loop comes back
+                        // for it) or complete the response (then nothing may touch the stream again)
+                        done.run();
+                        break;
+                    }
+                    if (part == FLUSH) {
+                        out.flush();
+                    } else {
+                        out.write(part);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                fail(e);
+            }
+            missed = work.addAndGet(-missed);
+        } while (missed != 0);
     }
 
     private void fail(Throwable failure) {
-        synchronized (this) {
-            if (broken) {
-                return;
-            }
-            broken = true;
-            queue.clear();
-            whenWritten = null;
+        if (!broken.compareAndSet(false, true)) {
+            return;
         }
+        queue.clear();
+        whenWritten.set(null);
         failed.accept(failure);
-    }
-
-    private static void run(Runnable done) {
-        if (done != null) {
-            done.run();
-        }
     }
 }
