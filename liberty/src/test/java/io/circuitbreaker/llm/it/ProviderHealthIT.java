@@ -32,8 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Per-provider health on real Liberty: providers configured through GraphQL against WireMock upstreams that answer
  * the token-free list-models probe well, with 500, too slowly, or not at all (no key); the {@code llm-providers}
- * group shows each from the monitor's cache, a storm of health requests never reaches an upstream, keys never appear,
- * and {@code /health/ready} stays UP throughout. The test server probes every 20 s with a 1 s probe timeout.
+ * group shows each as a check of its own ({@code llm-provider-<id>}) from the monitor's cache, a storm of health
+ * requests never reaches an upstream, keys never appear, and {@code /health/ready} stays UP throughout. The test server probes every 20 s with a 1 s probe timeout.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -44,7 +44,7 @@ class ProviderHealthIT {
     private static final String SECONDARY_KEY = "it-SECONDARY-fake-key-0123456789";
     private static final String GROUP = "health/group/llm-providers";
     private static final List<String> PROVIDERS = List.of("health-up", "health-err", "health-slow", "health-nokey",
-            "health-new");
+            "health-new", "health-compat-a", "health-compat-b");
     private static WireMockServer upstream;
     private final GatewayClient gateway = new GatewayClient();
 
@@ -68,6 +68,11 @@ class ProviderHealthIT {
                 .withBody("{\"error\":{\"message\":\"internal error for key " + PRIMARY_KEY + "\"}}")));
         upstream.stubFor(get("/slow/v1/models").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(models).withFixedDelay(3000)));
+        // two OpenAI-compatible servers (think Ollama and vLLM) at base URLs of their own: one answers, one fails
+        upstream.stubFor(get("/compat-a/v1/models").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(models)));
+        upstream.stubFor(get("/compat-b/v1/models").willReturn(aResponse().withStatus(503)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":{\"message\":\"down\"}}")));
         upstream.stubFor(get("/nokey/v1/models").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(models)));
     }
@@ -117,7 +122,7 @@ class ProviderHealthIT {
         assertTrue(error.contains("500"), error);
         assertFalse(error.contains(PRIMARY_KEY), error);
         assertTrue(error.contains("[REDACTED]"), "the echoed key is masked: " + error);
-        assertEquals("DOWN", check(GatewayClient.json(gateway.get(GROUP)), "llm-provider:openai")
+        assertEquals("DOWN", check(GatewayClient.json(gateway.get(GROUP)), "llm-provider-health-err")
                 .getString("status"));
         assertReadyStaysUp();
     }
@@ -155,9 +160,33 @@ class ProviderHealthIT {
         configure("health-new", "openai_compatible", "/new/v1", "it-secondary");
         JsonObject data = awaitProvider("health-new", d -> d.containsKey("health-new.lastCheck"));
         assertTrue(data.getBoolean("health-new.healthy"), data.toString());
-        JsonObject check = check(GatewayClient.json(gateway.get(GROUP)), "llm-provider:openai_compatible");
-        assertTrue(List.of(check.getJsonObject("data").getString("providers").split(",")).contains("health-new"));
+        JsonObject check = check(GatewayClient.json(gateway.get(GROUP)), "llm-provider-health-new");
+        assertEquals("UP", check.getString("status"), check.toString());
         assertReadyStaysUp();
+    }
+
+    @Test
+    void twoOpenAiCompatibleServersHaveOneCheckEachAndARemovedOneDisappears() {
+        configure("health-compat-a", "openai_compatible", "/compat-a/v1", "it-secondary");
+        configure("health-compat-b", "openai_compatible", "/compat-b/v1", "it-secondary");
+        awaitProvider("health-compat-a", d -> d.containsKey("health-compat-a.lastCheck"));
+        awaitProvider("health-compat-b", d -> d.containsKey("health-compat-b.lastCheck"));
+        JsonObject group = GatewayClient.json(gateway.get(GROUP));
+        JsonObject a = check(group, "llm-provider-health-compat-a");
+        JsonObject b = check(group, "llm-provider-health-compat-b");
+        assertEquals("UP", a.getString("status"), a.toString());
+        assertEquals("DOWN", b.getString("status"), b.toString());
+        assertEquals("DOWN", group.getString("status"), "the group is DOWN while any provider is");
+        assertTrue(b.getJsonObject("data").getString("health-compat-b.lastError").contains("503"), b.toString());
+        assertFalse(a.getJsonObject("data").containsKey("health-compat-b.healthy"), "each check: its provider only");
+        assertReadyStaysUp();
+
+        HttpResponse<String> removed = gateway.graphql("mutation { removeLlmProvider(id: \"health-compat-b\") }");
+        assertFalse(GatewayClient.json(removed).containsKey("errors"), removed.body());
+        JsonObject after = GatewayClient.json(gateway.get(GROUP));
+        assertTrue(after.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .noneMatch(c -> c.getString("name").equals("llm-provider-health-compat-b")), after.toString());
+        assertEquals("UP", check(after, "llm-provider-health-compat-a").getString("status"));
     }
 
     @Test
@@ -212,7 +241,7 @@ class ProviderHealthIT {
         assertFalse(GatewayClient.json(response).containsKey("errors"), response.body());
     }
 
-    /** Polls the group until the provider's data satisfies the condition (at most two intervals). */
+    /** Polls the group until the provider's own check's data satisfies the condition (at most two intervals). */
     private JsonObject awaitProvider(String id, Predicate<JsonObject> condition) {
         Instant deadline = Instant.now().plus(INTERVAL.multipliedBy(2));
         JsonObject last = null;
@@ -222,7 +251,7 @@ class ProviderHealthIT {
             for (JsonObject check : GatewayClient.json(response).getJsonArray("checks")
                     .getValuesAs(JsonObject.class)) {
                 JsonObject data = check.getJsonObject("data");
-                if (data != null && List.of(data.getString("providers", "").split(",")).contains(id)) {
+                if (data != null && check.getString("name").equals("llm-provider-" + id)) {
                     last = data;
                     if (condition.test(data)) {
                         return data;

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 /**
  * {@code GET /health/group/llm-providers} (and {@code /health/group}, every group, which is this one) in
  * MicroProfile Health's wire format: 200 with status UP when every check is UP, else 503 with status DOWN. Only reads
- * the cache, so any number of requests never reaches a provider.
+ * the cache, so any number of requests never reaches a provider. The checks are one per configured provider, built
+ * on each request (see {@link LlmProvidersGroup}).
  */
 @WebServlet(urlPatterns = {"", "/" + LlmProvidersGroup.NAME})
 public class HealthGroupServlet extends HttpServlet {
@@ -43,8 +44,8 @@ public class HealthGroupServlet extends HttpServlet {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         // health is a snapshot of now: no proxy may serve an old one
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(Json.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", array)
-                .build().toString());
+        response.getOutputStream().write(Json.createObjectBuilder().add("status", up ? "UP" : "DOWN")
+                .add("checks", array).build().toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static JsonObjectBuilder data(Map<String, Object> data) {

@@ -2,15 +2,16 @@ package io.circuitbreaker.llm.api.healthgroup;
 
 import io.circuitbreaker.llm.health.ProviderHealth;
 import io.circuitbreaker.llm.health.ProviderHealthService;
-import io.circuitbreaker.llm.spi.ProviderType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
-/** The health group {@code llm-providers}: one check per provider type, all reading the monitor's cache. */
+/**
+ * The health group {@code llm-providers}: one check per configured provider, in configuration order, all reading the
+ * monitor's cache. The checks follow the registry, so their number is bounded by configuration, never by clients.
+ */
 @ApplicationScoped
 public class LlmProvidersGroup {
 
@@ -19,11 +20,12 @@ public class LlmProvidersGroup {
     @Inject
     ProviderHealthService health;
 
-    /** Runs one check per provider type over a single reading of the cache, so the checks agree. */
+    /** Runs every provider's check over a single reading of the cache and breakers, so the checks agree. */
     public List<HealthCheckResponse> call() {
-        List<ProviderHealth> reports = health.reports();
-        return Arrays.stream(ProviderType.values())
-                .<HealthCheck>map(type -> new ProviderTypeCheck(type, reports))
-                .map(HealthCheck::call).toList();
+        return checks(health.reports());
+    }
+
+    static List<HealthCheckResponse> checks(List<ProviderHealth> reports) {
+        return reports.stream().<HealthCheck>map(ProviderCheck::new).map(HealthCheck::call).toList();
     }
 }

@@ -1,6 +1,7 @@
 /**
  * The {@code llm-providers} health group at {@code /health/group/llm-providers}: one MicroProfile Health check per
- * provider type, each listing every configured provider of that type from the monitor's cache.
+ * configured provider ({@code llm-provider-<id>}), read from the monitor's cache and built per request, so providers
+ * configured or removed at run time show up or vanish without a restart.
  *
  * <p>Why a web module of its own (built from this source tree as the {@code health-group} WAR, see the module's
  * pom): Liberty's mpHealth-4.0 owns the context root {@code /health} and serves only
