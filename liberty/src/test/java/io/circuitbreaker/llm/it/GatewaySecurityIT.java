@@ -159,6 +159,46 @@ class GatewaySecurityIT {
     }
 
     @Test
+    void anAliasRefusedByTheRateLimitKeepsTheAnswersOfTheAliasesBeforeIt() {
+        GatewayClient client = admin.withKey(createKey("two-rpm-graphql", "client", "{requestsPerMinute: 2}", null)
+                .getString("secret"));
+        int upstreamCalls = upstreamCalls();
+        HttpResponse<String> response = client.graphql("mutation { " + alias("a") + alias("b") + alias("c") + "}");
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject body = GatewayClient.json(response);
+        JsonObject data = body.getJsonObject("data");
+        assertTrue(data != null, "one refused alias must not null the whole data: " + response.body());
+        assertTrue(data.getJsonObject("a").getString("content").startsWith("Hello!"), response.body());
+        assertTrue(data.getJsonObject("b").getString("content").startsWith("Hello!"), response.body());
+        assertEquals(JsonValue.NULL, data.get("c"), response.body());
+        JsonObject error = body.getJsonArray("errors").getJsonObject(0);
+        assertEquals("RATE_LIMITED", error.getJsonObject("extensions").getString("code"));
+        assertEquals("c", error.getJsonArray("path").getString(0));
+        assertEquals(1, body.getJsonArray("errors").size(), response.body());
+        assertEquals(upstreamCalls + 2, upstreamCalls(), "the two answered aliases went upstream, the third not");
+    }
+
+    @Test
+    void moreChatCompletionAliasesThanTheLimitAreRefusedBeforeAnyGoesUpstream() {
+        int upstreamCalls = upstreamCalls();
+        StringBuilder six = new StringBuilder("mutation { ");
+        for (int i = 0; i < 6; i++) {
+            six.append(alias("a" + i));
+        }
+        HttpResponse<String> response = admin.graphql(six.append("}").toString());
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("QUERY_TOO_COMPLEX", code(GatewayClient.json(response)));
+        assertEquals(upstreamCalls, upstreamCalls(), "nothing went upstream");
+    }
+
+    private static String alias(String name) {
+        return name + ": chatCompletion(input: {model: \"" + PROVIDER + "/sec-mini\", messages: [{role: \"user\", "
+                + "content: \"Hi\"}]}) { content } ";
+    }
+
+    @Test
     void tokensPerMinuteCountWhatTheAnswersUsed() {
         GatewayClient client = admin.withKey(createKey("fifty-tpm", "client", "{tokensPerMinute: 50}", null)
                 .getString("secret"));

@@ -17,6 +17,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -129,6 +130,35 @@ class RouterIT {
         assertEquals(List.of("it-secondary/claude-3-haiku-20240307#1:SUCCEEDED"), strings(third, "attempts"),
                 "the open deployment is filtered out before any attempt");
         assertEquals(primaryCalls, upstream.findAll(postRequestedFor(urlEqualTo(PRIMARY_PATH))).size());
+    }
+
+    @Test
+    @Order(3)
+    void aCancelledAnswerAbortsTheUpstreamCallWithoutRetryOrFallbackAndIsRecordedCancelled() throws Exception {
+        try (HangingUpstream hanging = new HangingUpstream()) {
+            probe("adapter-probe/router/provider?id=it-primary&type=openai&baseUrl="
+                    + encode(hanging.baseUrl() + "/primary/v1"));
+            probe("adapter-probe/router/provider?id=it-secondary&type=anthropic&baseUrl="
+                    + encode(hanging.baseUrl() + "/secondary"));
+            // a fresh route name: the breaker of it-primary/gpt-4o is open from the tests before
+            probe("adapter-probe/router/route?name=it-cancel&first=" + encode("it-primary/gpt-3.5-turbo") + "&second="
+                    + encode("it-secondary/claude-3-haiku-20240307"));
+
+            JsonObject cancelled = GatewayClient.json(gateway.postJson(
+                    "adapter-probe/router/chat-cancelled?model=it-cancel&afterMs=1500", ""));
+            assertTrue(cancelled.getBoolean("cancelled"), cancelled.toString());
+
+            assertTrue(hanging.connectionClosed.await(2, TimeUnit.SECONDS), "the upstream call was not aborted");
+            Thread.sleep(1500);
+            assertEquals(List.of("POST /primary/v1/chat/completions HTTP/1.1"), hanging.requests,
+                    "no retry and no fallback after the cancel");
+            JsonObject record = usage(cancelled.getString("requestId"));
+            assertEquals("CANCELLED", record.getString("outcome"), record.toString());
+            assertEquals("CLOSED", GatewayClient.json(gateway.get("adapter-probe/router/breaker?deployment="
+                    + encode("it-primary/gpt-3.5-turbo"))).getString("state"), "a cancel is not the upstream's fault");
+        } finally {
+            gateway.graphql("mutation { removeRoute(name: \"it-cancel\") }");
+        }
     }
 
     private void configure() {

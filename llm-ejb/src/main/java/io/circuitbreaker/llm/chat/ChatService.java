@@ -70,6 +70,13 @@ public class ChatService {
             routed = CompletableFuture.failedFuture(e);
         }
         CompletableFuture<RoutedResponse> answer = new CompletableFuture<>();
+        CompletionStage<RoutedResponse> routing = routed;
+        // the front door cancels the answer when its client has gone: the routing stops, retries and all
+        answer.whenComplete((response, failure) -> {
+            if (answer.isCancelled()) {
+                routing.toCompletableFuture().cancel(true);
+            }
+        });
         routed.whenComplete((response, failure) -> {
             GatewayException failed = failure == null ? null : GatewayException.of(failure);
             try {

@@ -15,6 +15,7 @@ import io.circuitbreaker.llm.usage.UsageEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 
 /** Builds the usage record of a routed request from its outcome. */
@@ -30,6 +31,11 @@ final class UsageEvents {
                     routed.response().usage(), routed.cost(), latencyMs, null, UsageEvent.Outcome.SUCCESS, null);
         }
         GatewayException failed = GatewayException.of(failure);
+        if (failed.getCause() instanceof CancellationException) {
+            // the caller went away and the routing was cancelled: nothing failed
+            return event(caller, resolution, null, false, failed.attempts(), null, Optional.empty(), latencyMs, null,
+                    UsageEvent.Outcome.CANCELLED, null);
+        }
         return event(caller, resolution, null, false, failed.attempts(), null, Optional.empty(), latencyMs, null,
                 UsageEvent.Outcome.ERROR, failed.errorType());
     }

@@ -13,15 +13,36 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** The attempt loop for a complete (non-streamed) answer. */
+/**
+ * The attempt loop for a complete (non-streamed) answer.
+ *
+ * <p>Cancelling {@code result} (the caller went away) stops the loop: no retry or fallback follows, a pending backoff
+ * is dropped, and the call in flight is cancelled, which makes the adapter abort its upstream exchange. The cancelled
+ * call tells its breaker nothing against the deployment ({@link CircuitBreaker#onIgnored()}, which frees a half-open
+ * trial): the caller left, the upstream did not fail.
+ */
 final class CompletionAttempts extends AttemptLoop {
 
     private final CompletableFuture<RoutedResponse> result;
+    private volatile CompletableFuture<ChatResponse> inFlight;
 
     CompletionAttempts(RouterWiring wiring, Resolution resolution, ChatRequest request, List<Deployment> ordered,
             CompletableFuture<RoutedResponse> result) {
         super(wiring, resolution, request, ordered);
         this.result = result;
+        result.whenComplete((routed, failure) -> {
+            if (result.isCancelled()) {
+                cancelPendingRetry();
+                cancelInFlight();
+            }
+        });
+    }
+
+    private void cancelInFlight() {
+        CompletableFuture<ChatResponse> call = inFlight;
+        if (call != null) {
+            call.cancel(true);
+        }
     }
 
     @Override
@@ -34,7 +55,16 @@ final class CompletionAttempts extends AttemptLoop {
         } catch (RuntimeException e) {
             stage = CompletableFuture.failedFuture(e);
         }
-        stage.whenComplete((response, failure) -> {
+        CompletableFuture<ChatResponse> call = stage.toCompletableFuture();
+        inFlight = call;
+        if (result.isCancelled()) {
+            cancelInFlight();
+        }
+        call.whenComplete((response, failure) -> {
+            if (failure != null && result.isCancelled()) {
+                breaker.onIgnored();
+                return;
+            }
             if (failure == null) {
                 succeeded(deployment, breaker, start);
                 wiring.latency().recordTotal(deployment, Duration.ofNanos(System.nanoTime() - start));

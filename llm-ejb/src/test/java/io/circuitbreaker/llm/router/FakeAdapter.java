@@ -31,6 +31,11 @@ final class FakeAdapter implements LlmProviderClient {
             this(response, chunks, error, false);
         }
 
+        /** A complete call that never answers: a slow upstream. */
+        static Script hang() {
+            return new Script(null, List.of(), null, true);
+        }
+
         /** A stream that sends its chunks and then neither ends nor fails: a silent upstream. */
         static Script streamThenHang(List<StreamChunk> chunks) {
             return new Script(null, chunks, null, true);
@@ -52,6 +57,8 @@ final class FakeAdapter implements LlmProviderClient {
     final List<String> calls = new CopyOnWriteArrayList<>();
     final List<String> keysSeen = new CopyOnWriteArrayList<>();
     final AtomicBoolean streamCancelled = new AtomicBoolean();
+    /** Whether a hanging complete call was cancelled by the router (the adapter would abort its exchange). */
+    final AtomicBoolean completionCancelled = new AtomicBoolean();
     private final Map<String, Deque<Script>> scripts = new ConcurrentHashMap<>();
     private final ProviderType type;
 
@@ -82,6 +89,12 @@ final class FakeAdapter implements LlmProviderClient {
         calls.add(endpoint.baseUrl() + " " + request.model());
         keysSeen.add(key);
         Script script = nextFor(endpoint);
+        if (script.hangs()) {
+            // an upstream that has not answered yet
+            CompletableFuture<ChatResponse> pending = new CompletableFuture<>();
+            pending.whenComplete((response, failure) -> completionCancelled.set(pending.isCancelled()));
+            return pending;
+        }
         return script.error() != null ? CompletableFuture.failedFuture(script.error())
                 : CompletableFuture.completedFuture(script.response());
     }

@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -208,5 +209,35 @@ class RouterEngineTest extends RouterFixture {
                 .resolve("cheap");
         RoutedResponse routed = engine().complete(resolution, hello()).toCompletableFuture().get(5, TimeUnit.SECONDS);
         assertEquals("secondary/claude-3-haiku-20240307", routed.deployment().key());
+    }
+    @Test
+    void cancellingTheAnswerAbortsTheCallInFlightAndNothingFollows() throws Exception {
+        openai.script(PRIMARY, Script.hang());
+        // no script for the secondary: a fallback would fail the test with "unexpected call"
+        CompletableFuture<RoutedResponse> answer = engine().complete(resolve("smart"), hello()).toCompletableFuture();
+        assertEquals(1, openai.calls.size());
+
+        assertTrue(answer.cancel(true));
+
+        assertTrue(openai.completionCancelled.get(), "the upstream call is cancelled, so the adapter aborts it");
+        Thread.sleep(50);
+        assertEquals(1, openai.calls.size(), "no retry");
+        assertTrue(anthropic.calls.isEmpty(), "no fallback");
+        CircuitBreaker.Snapshot breaker = breakers.forDeployment("primary/gpt-4o").snapshot();
+        assertEquals(0, breaker.consecutiveFailures(), "the caller left; the deployment did not fail");
+    }
+
+    @Test
+    void cancellingDuringABackoffDropsTheRetry() throws Exception {
+        settings = new RouterSettings(new RetryPolicy(3, Duration.ofMillis(200), Duration.ofMillis(200),
+                Duration.ofSeconds(1)), false);
+        openai.script(PRIMARY, Script.error(unavailable(503)));
+        CompletableFuture<RoutedResponse> answer = engine().complete(resolve("smart"), hello()).toCompletableFuture();
+
+        answer.cancel(true);
+        Thread.sleep(400);
+
+        assertEquals(1, openai.calls.size(), "the scheduled retry never ran");
+        assertTrue(anthropic.calls.isEmpty());
     }
 }

@@ -4,6 +4,7 @@ import io.circuitbreaker.llm.error.LlmProviderException;
 import io.circuitbreaker.llm.spi.ProviderEndpoint;
 import io.circuitbreaker.llm.spi.ProviderType;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,7 @@ public final class UpstreamCall {
     private final int maxBodyBytes;
     /** The caller's thread context, under which the stage completes (see {@link ThreadContexts}). */
     private final Executor callerContext = ThreadContexts.capture();
-    private Request request;
+    private volatile Request request;
     private volatile Scheduler.Task deadline;
     private ReplyBuffer body;
 
@@ -48,8 +49,30 @@ public final class UpstreamCall {
         return send(provider, request, ReplyBuffer.MAX_BODY_BYTES);
     }
 
+    /**
+     * Sends the request for {@code owner}, the adapter's own stage: when that is cancelled (the caller went away or
+     * gave up) the exchange is aborted and its connection closed, so the upstream stops generating an answer nobody
+     * will read.
+     */
+    public static CompletableFuture<UpstreamReply> send(ProviderType provider, UpstreamRequest request,
+            CompletableFuture<?> owner) {
+        CompletableFuture<UpstreamReply> reply = send(provider, request);
+        owner.whenComplete((value, failure) -> {
+            if (owner.isCancelled()) {
+                reply.cancel(true);
+            }
+        });
+        return reply;
+    }
+
     static CompletableFuture<UpstreamReply> send(ProviderType provider, UpstreamRequest request, int maxBodyBytes) {
         UpstreamCall call = new UpstreamCall(provider, request.endpoint(), maxBodyBytes);
+        // cancelling the stage aborts the exchange
+        call.result.whenComplete((reply, failure) -> {
+            if (call.result.isCancelled()) {
+                call.cancelExchange();
+            }
+        });
         try {
             call.start(request.newJettyRequest());
         } catch (RuntimeException e) {
@@ -60,6 +83,10 @@ public final class UpstreamCall {
 
     private void start(Request jetty) {
         request = jetty;
+        if (result.isCancelled()) {
+            cancelExchange();
+            return;
+        }
         deadline = scheduler.schedule(() -> abort(TransportFailures.firstByteTimeout(provider,
                 endpoint.firstByteTimeout())), endpoint.firstByteTimeout().toMillis(), TimeUnit.MILLISECONDS);
         jetty.onResponseHeaders(this::onHeaders)
@@ -101,6 +128,15 @@ public final class UpstreamCall {
         cancelDeadline();
         // Jetty closes the connection and completes the exchange with this failure (see onComplete)
         request.abort(failure);
+    }
+
+    private void cancelExchange() {
+        cancelDeadline();
+        Request jetty = request;
+        if (jetty != null) {
+            // closes the connection; a no-op once the exchange is over
+            jetty.abort(new CancellationException("cancelled by the caller"));
+        }
     }
 
     private void cancelDeadline() {

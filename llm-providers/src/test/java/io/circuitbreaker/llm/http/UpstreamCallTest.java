@@ -157,4 +157,18 @@ class UpstreamCallTest {
         assertInstanceOf(ProviderConnectionException.class, e);
         assertEquals("connection", e.providerCode());
     }
+    @Test
+    void cancellingTheOwnersStageAbortsTheExchangeAndClosesTheConnection() throws Exception {
+        try (RawUpstream upstream = new RawUpstream(out -> { })) {
+            java.util.concurrent.CompletableFuture<Object> owner = new java.util.concurrent.CompletableFuture<>();
+            var reply = UpstreamCall.send(ProviderType.OPENAI,
+                    request(upstream.url(), Duration.ofSeconds(30), Duration.ofSeconds(30)), owner);
+            upstream.head.get(10, TimeUnit.SECONDS);
+
+            owner.cancel(true);
+
+            assertTrue(upstream.clientClosed.await(2, TimeUnit.SECONDS), "the upstream connection is still open");
+            assertTrue(reply.isCancelled());
+        }
+    }
 }

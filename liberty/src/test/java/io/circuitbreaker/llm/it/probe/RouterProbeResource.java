@@ -113,6 +113,24 @@ public class RouterProbeResource {
         return result.build();
     }
 
+    /**
+     * Starts a complete answer as a front door does, then cancels it after {@code afterMs}, as a front door does when
+     * its client has gone: what the router and the adapter do then is what the test checks.
+     */
+    @POST
+    @Path("chat-cancelled")
+    public JsonObject chatCancelled(@QueryParam("model") String model, @QueryParam("afterMs") long afterMs)
+            throws Exception {
+        String requestId = UUID.randomUUID().toString();
+        ChatRequest request = ChatRequest.builder(model).messages(ChatMessage.user("Say hello")).maxTokens(50)
+                .build();
+        String keyId = keys.list().stream().filter(GatewayKey::isActive).findFirst().orElseThrow().id();
+        var answer = chat.complete(new ChatCall(keyId, requestId, request)).answer().toCompletableFuture();
+        Thread.sleep(afterMs);
+        boolean cancelled = answer.cancel(true);
+        return Json.createObjectBuilder().add("requestId", requestId).add("cancelled", cancelled).build();
+    }
+
     @GET
     @Path("usage")
     public JsonObject usage(@QueryParam("requestId") String requestId) {

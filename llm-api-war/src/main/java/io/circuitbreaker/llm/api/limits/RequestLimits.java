@@ -22,20 +22,24 @@ import org.eclipse.microprofile.config.Config;
  *                             typeDepth 9)
  * @param graphqlMaxQueryChars longest GraphQL query text ({@code graphql-max-query-length}, 100000 characters; long
  *                             values belong in variables, which this does not count)
+ * @param graphqlMaxChatCompletions most {@code chatCompletion} fields (aliases) in one GraphQL document
+ *                             ({@code graphql-max-chat-completions}, 5): mutation fields run one after another, so
+ *                             each one adds a whole upstream answer to the time one HTTP request is held
  */
 public record RequestLimits(int maxBodyBytes, int maxMessages, int graphqlMaxBodyBytes, int graphqlMaxDepth,
-        int graphqlMaxFields, int graphqlMaxQueryChars) {
+        int graphqlMaxFields, int graphqlMaxQueryChars, int graphqlMaxChatCompletions) {
 
     public static final int DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
     public static final int DEFAULT_MAX_MESSAGES = 2048;
     public static final int DEFAULT_GRAPHQL_MAX_DEPTH = 15;
     public static final int DEFAULT_GRAPHQL_MAX_FIELDS = 500;
     public static final int DEFAULT_GRAPHQL_MAX_QUERY_CHARS = 100_000;
+    public static final int DEFAULT_GRAPHQL_MAX_CHAT_COMPLETIONS = 5;
 
     /** What applies when nothing is configured. */
     public static final RequestLimits DEFAULTS = new RequestLimits(DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_MESSAGES,
             DEFAULT_MAX_BODY_BYTES, DEFAULT_GRAPHQL_MAX_DEPTH, DEFAULT_GRAPHQL_MAX_FIELDS,
-            DEFAULT_GRAPHQL_MAX_QUERY_CHARS);
+            DEFAULT_GRAPHQL_MAX_QUERY_CHARS, DEFAULT_GRAPHQL_MAX_CHAT_COMPLETIONS);
 
     private static final String PREFIX = "llm.limits.";
     /** A body is held in one byte array, and a Java array cannot be larger than this. */
@@ -49,6 +53,7 @@ public record RequestLimits(int maxBodyBytes, int maxMessages, int graphqlMaxBod
         positive("graphql-max-depth", graphqlMaxDepth);
         positive("graphql-max-fields", graphqlMaxFields);
         positive("graphql-max-query-length", graphqlMaxQueryChars);
+        positive("graphql-max-chat-completions", graphqlMaxChatCompletions);
         if (maxBodyBytes > LARGEST_BODY || graphqlMaxBodyBytes > LARGEST_BODY) {
             throw new IllegalArgumentException(PREFIX + "max-body-bytes must be at most " + LARGEST_BODY);
         }
@@ -62,7 +67,8 @@ public record RequestLimits(int maxBodyBytes, int maxMessages, int graphqlMaxBod
                 value(config, "graphql-max-body-bytes", maxBodyBytes),
                 value(config, "graphql-max-depth", DEFAULT_GRAPHQL_MAX_DEPTH),
                 value(config, "graphql-max-fields", DEFAULT_GRAPHQL_MAX_FIELDS),
-                value(config, "graphql-max-query-length", DEFAULT_GRAPHQL_MAX_QUERY_CHARS));
+                value(config, "graphql-max-query-length", DEFAULT_GRAPHQL_MAX_QUERY_CHARS),
+                value(config, "graphql-max-chat-completions", DEFAULT_GRAPHQL_MAX_CHAT_COMPLETIONS));
     }
 
     private static int value(Config config, String name, int defaultValue) {

@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -112,9 +113,16 @@ public class ChatCompletionsServlet extends HttpServlet {
         }
         reply.rateLimitHeaders().forEach(response::setHeader);
         AsyncContext async = startAsync(request);
-        reply.answer().whenComplete((routed, failure) -> {
+        CompletableFuture<RoutedResponse> pending = reply.answer().toCompletableFuture();
+        async.addListener(new ClientGone(pending));
+        pending.whenComplete((routed, failure) -> {
             try {
-                if (failure == null) {
+                if (pending.isCancelled()) {
+                    // the client went away, or the backstop timeout ended the wait: a client still there learns so
+                    LOG.log(Level.FINE, "chat completion {0} cancelled", requestId);
+                    OpenAiResponses.error(response, new OpenAiError(504, "api_error", "timeout", null,
+                            "the request was cancelled before an answer arrived", null));
+                } else if (failure == null) {
                     answer(response, routed, completionId, created, start);
                 } else {
                     if (OpenAiErrorMapper.map(failure).status() == 500) {

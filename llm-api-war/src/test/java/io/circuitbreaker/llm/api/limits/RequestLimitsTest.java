@@ -23,6 +23,7 @@ class RequestLimitsTest {
         assertEquals(15, limits.graphqlMaxDepth());
         assertEquals(500, limits.graphqlMaxFields());
         assertEquals(100_000, limits.graphqlMaxQueryChars());
+        assertEquals(5, limits.graphqlMaxChatCompletions());
     }
 
     @Test
@@ -30,9 +31,9 @@ class RequestLimitsTest {
         RequestLimits limits = RequestLimits.from(config(Map.of("llm.limits.max-body-bytes", 1000,
                 "llm.limits.max-messages", 10, "llm.limits.graphql-max-body-bytes", 2000,
                 "llm.limits.graphql-max-depth", 5, "llm.limits.graphql-max-fields", 50,
-                "llm.limits.graphql-max-query-length", 3000)));
+                "llm.limits.graphql-max-query-length", 3000, "llm.limits.graphql-max-chat-completions", 2)));
 
-        assertEquals(new RequestLimits(1000, 10, 2000, 5, 50, 3000), limits);
+        assertEquals(new RequestLimits(1000, 10, 2000, 5, 50, 3000, 2), limits);
     }
 
     @Test

@@ -56,7 +56,7 @@ public class AnthropicProvider implements LlmProviderClient {
         try {
             UpstreamRequest upstream = messages(endpoint, mapper.toRequestJson(request, false), apiKey)
                     .header("accept", "application/json");
-            UpstreamCall.send(TYPE, upstream).whenComplete((reply, failure) -> {
+            UpstreamCall.send(TYPE, upstream, result).whenComplete((reply, failure) -> {
                 if (failure != null) {
                     result.completeExceptionally(TransportFailures.map(TYPE, failure));
                     return;

@@ -57,11 +57,12 @@ public final class GeminiErrors implements ErrorResponseMapper {
     /**
      * The typed error for an error object.
      *
-     * @param httpStatus the response status; when it is 2xx (an error in place of a stream chunk) the error's own
-     *                   {@code code} counts
+     * @param httpStatus the response status; when it is 2xx (an error in place of an answer or a stream chunk) the
+     *                   error's own {@code code} counts, else its {@code status} name, so it is typed as the same
+     *                   error with its proper status would be
      */
     static LlmProviderException fromError(GeminiError error, int httpStatus, Function<String, String> headers) {
-        int status = httpStatus / 100 == 2 && error.code() != null ? error.code() : httpStatus;
+        int status = httpStatus / 100 == 2 ? equivalentStatus(error) : httpStatus;
         String message = error.message() == null ? null : truncate(error.message());
         String code = error.status();
         if (isInvalidKey(error)) {
@@ -74,6 +75,28 @@ public final class GeminiErrors implements ErrorResponseMapper {
         return UpstreamErrors.fromStatus(GeminiMapper.PROVIDER, status,
                 new UpstreamErrors.Hints(code, message, contextLength, false, overloaded),
                 retryAfter(headers, error.details()));
+    }
+
+    /**
+     * The status a {@code google.rpc.Status} stands for without an HTTP status: its numeric {@code code} when that is
+     * an HTTP error status, else its canonical {@code status} name (Google's own HTTP mapping); unknown means the
+     * provider failed.
+     */
+    static int equivalentStatus(GeminiError error) {
+        if (error.code() != null && error.code() >= 400 && error.code() < 600) {
+            return error.code();
+        }
+        String name = error.status() == null ? "" : error.status();
+        return switch (name) {
+            case "INVALID_ARGUMENT", "FAILED_PRECONDITION", "OUT_OF_RANGE" -> 400;
+            case "UNAUTHENTICATED" -> 401;
+            case "PERMISSION_DENIED" -> 403;
+            case "NOT_FOUND" -> 404;
+            case "RESOURCE_EXHAUSTED" -> 429;
+            case "UNAVAILABLE" -> 503;
+            case "DEADLINE_EXCEEDED" -> 504;
+            default -> 500;
+        };
     }
 
     /** The error object in a body, or {@code null} when the body is not a Google error. */

@@ -60,7 +60,7 @@ public class GeminiProvider implements LlmProviderClient {
                     Json.toJson(GeminiMapper.toRequest(request)))
                     .header(GeminiApi.API_KEY_HEADER, apiKey)
                     .header("Accept", "application/json");
-            UpstreamCall.send(ProviderType.GOOGLE, upstream).whenComplete((reply, failure) -> {
+            UpstreamCall.send(ProviderType.GOOGLE, upstream, result).whenComplete((reply, failure) -> {
                 try {
                     if (failure != null) {
                         throw failure;

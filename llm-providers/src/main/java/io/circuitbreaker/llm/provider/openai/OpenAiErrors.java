@@ -34,6 +34,10 @@ public final class OpenAiErrors implements ErrorResponseMapper {
     private static final List<String> CONTEXT_PHRASES = List.of("maximum context length", "context length exceeded",
             "context_length_exceeded", "exceeds the available context size", "context window");
 
+    /** Phrases of bad-key errors from servers that send no code saying so (checked only without a status). */
+    private static final List<String> KEY_PHRASES = List.of("incorrect api key", "invalid api key",
+            "api key is invalid", "api key not valid", "invalid_api_key", "missing api key", "no api key provided");
+
     private final ProviderType provider;
 
     public OpenAiErrors(ProviderType provider) {
@@ -126,32 +130,63 @@ public final class OpenAiErrors implements ErrorResponseMapper {
         return word.equals("overloaded_error") || word.equals("engine_overloaded") || word.equals("overloaded");
     }
 
-    /** The HTTP status an error object stands for when it came without one (inside a 200 stream). */
+    /**
+     * The HTTP status an error object stands for when it came without one (inside a 2xx answer or stream), so it is
+     * typed exactly as the same error with its proper status would be. A code or type that names the condition
+     * decides first: OpenAI's own invalid-key body is {@code type: invalid_request_error, code: invalid_api_key}, and
+     * reading the generic type would blame the caller (400) for the gateway's provider key, which another deployment
+     * may not share. Then a numeric code (servers that put the status there), then a message that names a bad key,
+     * then the generic client-error words; anything else means the provider failed (500).
+     */
     static int equivalentStatus(Body body) {
+        int specific = specificStatus(body.code());
+        if (specific == 0) {
+            specific = specificStatus(body.type());
+        }
+        if (specific != 0) {
+            return specific;
+        }
         if (body.status() != null && body.status() >= 400 && body.status() < 600) {
             return body.status();
         }
-        int byCode = body.code() == null ? 0 : statusOf(body.code());
-        if (byCode != 0) {
-            return byCode;
+        if (mentionsBadKey(body.message())) {
+            return 401;
         }
-        int byType = body.type() == null ? 0 : statusOf(body.type());
-        return byType != 0 ? byType : 500;
+        return isGenericClientError(body.code()) || isGenericClientError(body.type()) ? 400 : 500;
     }
 
-    private static int statusOf(String word) {
-        return switch (word) {
-            case "invalid_request_error", "context_length_exceeded", "unsupported_parameter", "invalid_value",
-                    "content_filter", "exceed_context_size_error" -> 400;
-            case "invalid_api_key", "authentication_error" -> 401;
-            case "permission_error", "permission_denied" -> 403;
+    private static int specificStatus(String word) {
+        if (word == null) {
+            return 0;
+        }
+        return switch (word.toLowerCase(Locale.ROOT)) {
+            case "context_length_exceeded", "exceed_context_size_error", "content_filter", "content_policy_violation",
+                    "unsupported_parameter", "invalid_value" -> 400;
+            case "invalid_api_key", "authentication_error", "authentication", "invalid_authentication",
+                    "unauthorized", "unauthenticated" -> 401;
+            case "permission_error", "permission_denied", "insufficient_permissions" -> 403;
             case "model_not_found", "not_found_error" -> 404;
             case "timeout" -> 408;
-            case "rate_limit_exceeded", "rate_limit_error", "insufficient_quota" -> 429;
+            // "requests" and "tokens" are the types of OpenAI's own 429 bodies
+            case "rate_limit_exceeded", "rate_limit_error", "insufficient_quota", "too_many_requests", "requests",
+                    "tokens" -> 429;
+            case "server_error", "api_error", "internal_error", "internal_server_error" -> 500;
+            case "service_unavailable" -> 503;
             case "overloaded_error", "engine_overloaded", "overloaded" -> 529;
-            // server_error, api_error and anything unknown: the provider failed
             default -> 0;
         };
+    }
+
+    private static boolean isGenericClientError(String word) {
+        return "invalid_request_error".equals(word) || "bad_request".equals(word);
+    }
+
+    private static boolean mentionsBadKey(String message) {
+        if (message == null) {
+            return false;
+        }
+        String text = message.toLowerCase(Locale.ROOT);
+        return KEY_PHRASES.stream().anyMatch(text::contains);
     }
 
     private static String text(JsonValue value) {

@@ -169,7 +169,13 @@ public final class OpenAiMapper {
      * @throws io.circuitbreaker.llm.error.LlmProviderException typed, when the body is an error object
      */
     public ChatResponse fromJson(String body) {
-        return toDomain(parse(provider, body));
+        OpenAiChatCompletion completion = parse(provider, body);
+        if ("error".equals(completion.object()) && !present(completion.error())
+                && (completion.choices() == null || completion.choices().isEmpty())) {
+            // a top-level error object ({"object":"error","message","type","code"}, vLLM's and Mistral's shape)
+            throw errors.errorObject(Json.readValue(body), "error object in a 2xx answer");
+        }
+        return toDomain(completion);
     }
 
     public ChatResponse toDomain(OpenAiChatCompletion completion) {

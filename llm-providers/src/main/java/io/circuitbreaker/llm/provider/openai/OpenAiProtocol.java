@@ -54,7 +54,7 @@ final class OpenAiProtocol {
             OpenAiTarget target = OpenAiTarget.of(endpoint);
             UpstreamRequest upstream = target.request(mapper.toJson(request, false), apiKey)
                     .header("Accept", "application/json");
-            UpstreamCall.send(provider, upstream)
+            UpstreamCall.send(provider, upstream, result)
                     .whenComplete((reply, failure) -> settle(result, reply, failure, apiKey));
         } catch (RuntimeException e) {
             result.completeExceptionally(TransportFailures.map(provider, e));

@@ -24,6 +24,11 @@ import org.eclipse.microprofile.graphql.NonNull;
 /**
  * A complete chat answer through the router. Returns a stage, so no request thread waits on the upstream: the answer
  * completes on the HTTP client's threads.
+ *
+ * <p>The result is nullable on purpose: a document may carry several aliased {@code chatCompletion} fields (up to
+ * {@code llm.limits.graphql-max-chat-completions}), and a non-null type would turn one refused alias into a null
+ * {@code data}, discarding the answers the earlier aliases already got, and paid for, upstream. Nullable, a refusal
+ * is that field's {@code null} and its error (with its {@code path}); its siblings keep their answers.
  */
 @GraphQLApi
 @ApplicationScoped
@@ -39,8 +44,9 @@ public class ChatApi {
 
     @Mutation("chatCompletion")
     @Description("A full, non-streamed chat completion routed like any other request (retries, fallback, breakers), "
-            + "with its cost and the provider and model that answered.")
-    public CompletionStage<@NonNull ChatCompletionView> chatCompletion(
+            + "with its cost and the provider and model that answered. Null when this field was refused or failed; "
+            + "the error names its path, and the other fields of the same request keep their answers.")
+    public CompletionStage<ChatCompletionView> chatCompletion(
             @NonNull @Name("input") ChatCompletionInput input) {
         ChatRequest request;
         try {

@@ -37,14 +37,14 @@ final class QueryComplexity {
     /** Sums stop here: fragments that spread each other twice over double at each level. */
     private static final long SATURATED = 1L << 50;
 
-    /** A document's measure. */
-    record Measure(int depth, long fields) {
+    /** A document's measure; {@code chatCompletions} counts like fields, but only the {@code chatCompletion} ones. */
+    record Measure(int depth, long fields, long chatCompletions) {
     }
 
     private QueryComplexity() {
     }
 
-    /** A 400 {@code QUERY_TOO_COMPLEX} naming the limit the query is over, or empty when it is within all three. */
+    /** A 400 {@code QUERY_TOO_COMPLEX} naming the limit the query is over, or empty when it is within all of them. */
     static Optional<GraphQLFailure> check(String query, RequestLimits limits) {
         if (query.length() > limits.graphqlMaxQueryChars()) {
             return tooComplex("The query is " + query.length() + " characters long; the gateway accepts at most "
@@ -60,6 +60,12 @@ final class QueryComplexity {
             String count = measure.fields() >= SATURATED ? "more than " + SATURATED : Long.toString(measure.fields());
             return tooComplex("The query selects " + count + " fields (a fragment counts at each spread); the "
                     + "gateway allows at most " + limits.graphqlMaxFields() + " (llm.limits.graphql-max-fields).");
+        }
+        if (measure.chatCompletions() > limits.graphqlMaxChatCompletions()) {
+            // refused before any of them runs: each would be answered, and billed, upstream
+            return tooComplex("The document selects chatCompletion " + measure.chatCompletions() + " times; the "
+                    + "gateway allows at most " + limits.graphqlMaxChatCompletions() + " per request "
+                    + "(llm.limits.graphql-max-chat-completions). Send the others as separate requests.");
         }
         return Optional.empty();
     }
@@ -77,14 +83,16 @@ final class QueryComplexity {
         Expansion expansion = new Expansion(fragments);
         int depth = 0;
         long fields = 0;
+        long chatCompletions = 0;
         for (Definition definition : definitions) {
             Measure expanded = expansion.of(definition);
             depth = Math.max(depth, expanded.depth());
             if (definition.fragment == null || !spread.contains(definition.fragment)) {
                 fields = add(fields, expanded.fields());
+                chatCompletions = add(chatCompletions, expanded.chatCompletions());
             }
         }
-        return new Measure(depth, fields);
+        return new Measure(depth, fields, chatCompletions);
     }
 
     private static Optional<GraphQLFailure> tooComplex(String message) {
@@ -139,17 +147,19 @@ final class QueryComplexity {
         /** Own fields and depth plus each spread's fragment; a fragment still open here closes a cycle: nothing. */
         private Measure combine(Definition definition, Set<Definition> open) {
             long fields = definition.fields;
+            long chatCompletions = definition.chatCompletions;
             int depth = definition.depth;
             for (Spread spread : definition.spreads) {
                 Definition fragment = fragments.get(spread.fragment());
                 Measure measure = fragment == null || open.contains(fragment) ? null : done.get(fragment);
                 if (measure != null) {
                     fields = add(fields, measure.fields());
+                    chatCompletions = add(chatCompletions, measure.chatCompletions());
                     // the fragment's own selection set sits at the level of the spread
                     depth = Math.max(depth, spread.depth() - 1 + measure.depth());
                 }
             }
-            return new Measure(depth, fields);
+            return new Measure(depth, fields, chatCompletions);
         }
     }
 }

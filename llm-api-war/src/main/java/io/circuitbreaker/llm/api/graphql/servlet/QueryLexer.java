@@ -18,6 +18,8 @@ final class QueryLexer {
         /** The operation's name; {@code null} for an anonymous operation and for a fragment. */
         String name;
         long fields;
+        /** Selections of the {@code chatCompletion} mutation, each alias once (see {@link QueryComplexity}). */
+        long chatCompletions;
         int depth;
         final List<Spread> spreads = new ArrayList<>();
 
@@ -30,6 +32,9 @@ final class QueryLexer {
     /** {@code ...fragment} at selection depth {@code depth} (1 = the definition's own selection set). */
     record Spread(String fragment, int depth) {
     }
+
+    /** The one field that goes upstream, and is paid for, each time it is selected. */
+    static final String CHAT_COMPLETION = "chatCompletion";
 
     private final String text;
     private int at;
@@ -100,6 +105,9 @@ final class QueryLexer {
             afterAt = true;
         } else if (c == ':' && depth > 0 && lastWasField && current != null) {
             current.fields--; // what was counted is an alias; the field's own name follows
+            if (CHAT_COMPLETION.equals(previousName)) {
+                current.chatCompletions--;
+            }
         }
         lastWasField = false;
         at++;
@@ -122,6 +130,9 @@ final class QueryLexer {
             typeConditionNext = false;
         } else if (current != null) {
             current.fields++;
+            if (name.equals(CHAT_COMPLETION)) {
+                current.chatCompletions++;
+            }
             field = true;
         }
         lastWasField = field;

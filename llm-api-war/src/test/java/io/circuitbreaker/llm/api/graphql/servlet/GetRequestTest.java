@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** GraphQL over HTTP's GET: a query in URL parameters, handed to the engine as a JSON POST; never a mutation. */
 class GetRequestTest {
 
-    private static final RequestLimits LIMITS = new RequestLimits(1000, 10, 1000, 15, 500, 100_000);
+    private static final RequestLimits LIMITS = new RequestLimits(1000, 10, 1000, 15, 500, 100_000, 5);
 
     @Test
     void aQueryWithVariablesAndOperationNameIsHandedOnAsTheEquivalentPost() throws Exception {

@@ -28,7 +28,7 @@ class QueryComplexityTest {
             "{ a } { b } query { c }                                     | 1 | 3",
             "# only a comment                                            | 0 | 0"})
     void measures(String query, int depth, long fields) {
-        assertEquals(new QueryComplexity.Measure(depth, fields), QueryComplexity.measure(query));
+        assertEquals(new QueryComplexity.Measure(depth, fields, 0), QueryComplexity.measure(query));
     }
 
     @Test
@@ -38,19 +38,19 @@ class QueryComplexityTest {
                 query Q { a(s: \"\"\" { { \\\"\"\" { \"\"\", t: "\\" { ") { b } } # } } }
                 """;
 
-        assertEquals(new QueryComplexity.Measure(2, 2), QueryComplexity.measure(query));
+        assertEquals(new QueryComplexity.Measure(2, 2, 0), QueryComplexity.measure(query));
     }
 
     @Test
     void aFragmentCountsAtEachSpread() {
         String query = "{ a { ...F } b { ...F } } fragment F on T { x y }";
 
-        assertEquals(new QueryComplexity.Measure(2, 6), QueryComplexity.measure(query));
+        assertEquals(new QueryComplexity.Measure(2, 6, 0), QueryComplexity.measure(query));
     }
 
     @Test
     void aFragmentAddsItsDepthAtTheSpread() {
-        assertEquals(new QueryComplexity.Measure(4, 4),
+        assertEquals(new QueryComplexity.Measure(4, 4, 0),
                 QueryComplexity.measure("{ a { ...F } } fragment F on T { b { c { d } } }"));
     }
 
@@ -84,7 +84,7 @@ class QueryComplexityTest {
 
     @Test
     void anUnusedFragmentCountsOnce() {
-        assertEquals(new QueryComplexity.Measure(1, 2), QueryComplexity.measure("fragment F on T { a b }"));
+        assertEquals(new QueryComplexity.Measure(1, 2, 0), QueryComplexity.measure("fragment F on T { a b }"));
     }
 
     @Test
@@ -128,8 +128,8 @@ class QueryComplexityTest {
         QueryComplexity.Measure older = QueryComplexity.measure(Introspection.query(7));
         QueryComplexity.Measure newer = QueryComplexity.measure(Introspection.query(9));
 
-        assertEquals(new QueryComplexity.Measure(13, 194), older);
-        assertEquals(new QueryComplexity.Measure(15, 230), newer);
+        assertEquals(new QueryComplexity.Measure(13, 194, 0), older);
+        assertEquals(new QueryComplexity.Measure(15, 230, 0), newer);
         assertTrue(QueryComplexity.check(Introspection.query(9), RequestLimits.DEFAULTS).isEmpty());
     }
 
@@ -144,5 +144,28 @@ class QueryComplexityTest {
             }
             assertDoesNotThrow(() -> QueryComplexity.measure(query.toString()), query::toString);
         }
+    }
+    @Test
+    void everyChatCompletionAliasCountsOnceAndAnAliasNamedSoDoesNot() {
+        String query = "mutation { a: chatCompletion(input: {model: \"m\"}) { content } "
+                + "b: chatCompletion(input: {}) { content } chatCompletion(input: {}) { content } "
+                + "chatCompletion: routes { name } ...F } fragment F on Mutation { c: chatCompletion(input: {}) { id } }";
+
+        assertEquals(4, QueryComplexity.measure(query).chatCompletions());
+    }
+
+    @Test
+    void moreChatCompletionsThanTheLimitAreRefusedBeforeAnyRuns() {
+        String alias = "a%d: chatCompletion(input: {model: \"m\", messages: []}) { content } ";
+        String five = "mutation { " + IntStream.range(0, 5).mapToObj(alias::formatted).collect(Collectors.joining())
+                + "}";
+        String six = "mutation { " + IntStream.range(0, 6).mapToObj(alias::formatted).collect(Collectors.joining())
+                + "}";
+
+        assertTrue(QueryComplexity.check(five, RequestLimits.DEFAULTS).isEmpty());
+        GraphQLFailure failure = QueryComplexity.check(six, RequestLimits.DEFAULTS).orElseThrow();
+        assertEquals(400, failure.status());
+        assertEquals("QUERY_TOO_COMPLEX", failure.code());
+        assertTrue(failure.message().contains("llm.limits.graphql-max-chat-completions"), failure::message);
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** What reaches the GraphQL engine and what is answered before it: body size, envelope, query complexity. */
 class RequestAdmissionTest {
 
-    private static final RequestLimits LIMITS = new RequestLimits(1000, 10, 1000, 15, 500, 100_000);
+    private static final RequestLimits LIMITS = new RequestLimits(1000, 10, 1000, 15, 500, 100_000, 5);
     private static final String DEEP = "{a".repeat(100) + "}".repeat(100);
 
     @Test
