@@ -31,7 +31,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 /**
  * Makes the usage events queued in {@link UsageQueue} durable: the journal thread ({@link JournalPump}) appends each
  * to the {@link UsageJournal} as it arrives, and a scheduled task writes them to the database in batches every
- * {@value #FLUSH_INTERVAL_MS} ms, after which the journal forgets them. At start, before any request (a startup
+ * {@code llm.usage.flush-interval-ms} ({@value #FLUSH_INTERVAL_MS} ms), after which the journal forgets them. At start, before any request (a startup
  * singleton, so before the first budget reads the spend back), events an earlier process journaled but never wrote
  * are replayed. The request path only ever touches the queue (a CDI bean: no EJB call, no file write).
  */
@@ -40,7 +40,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class UsageRecorder {
 
-    static final int FLUSH_INTERVAL_MS = 250;
+    static final long FLUSH_INTERVAL_MS = 250;
     private static final int BATCH = 500;
     private static final int FLUSH_WAIT_MS = 1000;
     /** Consecutive failures of one batch before it is written record by record, to single out a poison record. */
@@ -92,8 +92,8 @@ public class UsageRecorder {
         Thread thread = threads.newThread(pump);
         thread.setName("llm-usage-journal");
         thread.start();
-        flusher = scheduler.scheduleWithFixedDelay(this::scheduledWrite, FLUSH_INTERVAL_MS, FLUSH_INTERVAL_MS,
-                TimeUnit.MILLISECONDS);
+        long interval = config.getOptionalValue("llm.usage.flush-interval-ms", Long.class).orElse(FLUSH_INTERVAL_MS);
+        flusher = scheduler.scheduleWithFixedDelay(this::scheduledWrite, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
