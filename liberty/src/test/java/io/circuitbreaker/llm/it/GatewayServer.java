@@ -120,6 +120,23 @@ final class GatewayServer {
         log("%s stopped in %.1f s", name, (System.nanoTime() - begin) / 1e9);
     }
 
+    /**
+     * Kills the server's JVM as a crash would: SIGKILL, so no shutdown hook, {@code @PreDestroy} or flush runs. The
+     * JVM is found by the pid file {@code bin/server start} writes ({@code ${WLP_OUTPUT_DIR}/.pid/<name>.pid}).
+     */
+    void kill() throws Exception {
+        Path pidFile = wlp.resolve("usr/servers/.pid").resolve(name + ".pid");
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        ProcessHandle jvm = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(
+                "no process " + pid + " for " + name));
+        long begin = System.nanoTime();
+        assertTrue(jvm.destroyForcibly(), "could not kill " + name + " (pid " + pid + ")");
+        jvm.onExit().get(30, TimeUnit.SECONDS);
+        running = false;
+        RUNNING.remove(this);
+        log("%s killed (pid %d) in %.1f s", name, pid, (System.nanoTime() - begin) / 1e9);
+    }
+
     /** The start of the warning the gateway logs when it generates the admin key. */
     static final String GENERATED_KEY_NOTICE = "No admin key was configured";
 

@@ -30,6 +30,13 @@ public class UsageRecordEntity {
     public String requestId;
 
     /**
+     * The usage journal's id for the event ({@link JournaledEvent#eventId}): what a replay after a crash checks to
+     * skip records already written. Null for records written before the journal existed.
+     */
+    @Column(name = "EVENT_ID", length = 40)
+    public String eventId;
+
+    /**
      * When the request finished, in UTC. A LocalDateTime because Jakarta Persistence 3.1 has no mapping for Instant
      * (EclipseLink would store it as a BLOB, which cannot be indexed or compared).
      */
