@@ -134,7 +134,17 @@ public final class SseStreamPublisher implements Flow.Publisher<StreamChunk> {
             if (stopped) {
                 return;
             }
-            idle.touch();
+            IdleWatch watch = idle;
+            watch.busy();
+            try {
+                consume(response, content);
+            } finally {
+                // the limit counts from the end of our own work on this buffer (see IdleWatch)
+                watch.touch();
+            }
+        }
+
+        private void consume(Response response, ByteBuffer content) {
             if (errorBody != null) {
                 if (!errorBody.append(content)) {
                     fail(TransportFailures.tooLarge(provider, response.getStatus(), ReplyBuffer.MAX_BODY_BYTES));

@@ -75,7 +75,7 @@ class SseStreamPublisherTest {
     }
 
     /** Collects everything; completes the future on onComplete/onError. */
-    static final class Collector implements Flow.Subscriber<StreamChunk> {
+    static class Collector implements Flow.Subscriber<StreamChunk> {
         final List<String> texts = new CopyOnWriteArrayList<>();
         final LinkedBlockingQueue<String> arrivals = new LinkedBlockingQueue<>();
         final CompletableFuture<List<String>> done = new CompletableFuture<>();
@@ -174,6 +174,29 @@ class SseStreamPublisherTest {
             assertEquals(List.of("first"), collector.texts);
             assertTrue(upstream.clientClosed.await(5, TimeUnit.SECONDS), "the timed-out exchange is aborted");
         }
+    }
+
+    @Test
+    void timeTheGatewaySpendsOnArrivedDataIsNotUpstreamSilence(WireMockRuntimeInfo wm) throws Exception {
+        // regression (CI, FaultSuiteIT): a callback stalled past the idle limit by a busy machine made the watch
+        // fire, and the rest of a stream that had already arrived was dropped behind an idle_timeout
+        wm.getWireMock().register(post("/s").willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
+                .withBody("data: a\n\ndata: b\n\ndata: c\n\ndata: [DONE]\n\n")));
+        Collector slowFirst = new Collector() {
+            @Override
+            public void onNext(StreamChunk item) {
+                if (texts.isEmpty()) {
+                    try {
+                        Thread.sleep(900);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                super.onNext(item);
+            }
+        };
+        publisher(wm.getHttpBaseUrl() + "/s", Duration.ofSeconds(5), Duration.ofMillis(300)).subscribe(slowFirst);
+        assertEquals(List.of("a", "b", "c"), slowFirst.done.get(10, TimeUnit.SECONDS));
     }
 
     @Test
