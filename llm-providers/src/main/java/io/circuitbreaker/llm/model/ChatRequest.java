@@ -1,5 +1,6 @@
 package io.circuitbreaker.llm.model;
 
+import io.circuitbreaker.llm.spi.ProviderType;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,6 +20,10 @@ import java.util.Objects;
  * @param toolChoice       whether and which tool must be called
  * @param responseFormat   the answer's shape
  * @param parallelToolCalls whether the model may call several tools at once ({@code null}: provider default)
+ * @param topK             sample only from the K likeliest tokens (Anthropic, Gemini; vLLM-style servers)
+ * @param reasoning        how much to reason before answering; {@code null}: the model's default
+ * @param nativeRequest    the caller's body in a provider's own format, for an adapter of that protocol to forward
+ *                         faithfully; {@code null} when the front door speaks the gateway's neutral model only
  */
 public record ChatRequest(
         String model,
@@ -32,7 +37,10 @@ public record ChatRequest(
         List<ToolDefinition> tools,
         ToolChoice toolChoice,
         ResponseFormat responseFormat,
-        Boolean parallelToolCalls) {
+        Boolean parallelToolCalls,
+        Integer topK,
+        ReasoningConfig reasoning,
+        NativeRequest nativeRequest) {
 
     public ChatRequest {
         Objects.requireNonNull(model, "model");
@@ -47,7 +55,17 @@ public record ChatRequest(
 
     public ChatRequest withModel(String upstreamModel) {
         return new ChatRequest(upstreamModel, messages, temperature, topP, maxTokens, stop, seed, user, tools,
-                toolChoice, responseFormat, parallelToolCalls);
+                toolChoice, responseFormat, parallelToolCalls, topK, reasoning, nativeRequest);
+    }
+
+    /** The native body when it is in the given protocol (and so may be forwarded as it is), else {@code null}. */
+    public NativeRequest nativeRequestFor(ProviderType protocol) {
+        return nativeRequest != null && nativeRequest.protocol() == protocol ? nativeRequest : null;
+    }
+
+    /** What a translating adapter cannot send: the native body's untranslated parameters. */
+    public List<String> untranslated() {
+        return nativeRequest == null ? List.of() : nativeRequest.untranslated();
     }
 
     public boolean hasImages() {
@@ -68,6 +86,9 @@ public record ChatRequest(
         private ToolChoice toolChoice;
         private ResponseFormat responseFormat;
         private Boolean parallelToolCalls;
+        private Integer topK;
+        private ReasoningConfig reasoning;
+        private NativeRequest nativeRequest;
 
         private Builder(String model) {
             this.model = model;
@@ -133,9 +154,24 @@ public record ChatRequest(
             return this;
         }
 
+        public Builder topK(Integer value) {
+            topK = value;
+            return this;
+        }
+
+        public Builder reasoning(ReasoningConfig value) {
+            reasoning = value;
+            return this;
+        }
+
+        public Builder nativeRequest(NativeRequest value) {
+            nativeRequest = value;
+            return this;
+        }
+
         public ChatRequest build() {
             return new ChatRequest(model, messages, temperature, topP, maxTokens, stop, seed, user, tools,
-                    toolChoice, responseFormat, parallelToolCalls);
+                    toolChoice, responseFormat, parallelToolCalls, topK, reasoning, nativeRequest);
         }
     }
 }

@@ -2,7 +2,10 @@ package io.circuitbreaker.llm.model;
 
 import java.util.Objects;
 
-/** One part of a message's content: text, or an image given by URL or as base64 data with its media type. */
+/**
+ * One part of a message's content: text, an image given by URL or as base64 data with its media type, or (in an
+ * assistant message) the model's reasoning as the provider returned it.
+ */
 public sealed interface ContentPart {
 
     record Text(String text) implements ContentPart {
@@ -24,6 +27,34 @@ public sealed interface ContentPart {
             Objects.requireNonNull(mediaType, "mediaType");
             Objects.requireNonNull(data, "data");
         }
+    }
+
+    /**
+     * Reasoning the model did before answering, readable, with the provider's signature over it ({@code null} if the
+     * provider signs nothing). Anthropic verifies the signature when the block is sent back in a later turn, so the
+     * text and signature travel unchanged.
+     */
+    record Thinking(String text, String signature) implements ContentPart {
+        public Thinking {
+            text = text == null ? "" : text;
+        }
+    }
+
+    /** Reasoning the provider returned encrypted: opaque data, sent back as it came and never shown as text. */
+    record RedactedThinking(String data) implements ContentPart {
+        public RedactedThinking {
+            Objects.requireNonNull(data, "data");
+        }
+    }
+
+    /** Whether this part is an image (of either kind). */
+    default boolean isImage() {
+        return this instanceof ImageUrl || this instanceof ImageBase64;
+    }
+
+    /** Whether this part is reasoning (readable or redacted). */
+    default boolean isThinking() {
+        return this instanceof Thinking || this instanceof RedactedThinking;
     }
 
     static ContentPart text(String text) {

@@ -13,14 +13,24 @@ import java.util.List;
  * @param toolCalls      tool-call pieces
  * @param finishReason   set on the chunk that ends the answer
  * @param usage          set on the chunk that reports usage, normally the last
+ * @param reasoningSignature the provider's signature over the reasoning streamed since the last signature; it
+ *                       ends that reasoning block ({@code null} when none)
+ * @param redactedReasoning  a whole block of encrypted reasoning ({@code null} when none)
  */
 public record StreamChunk(String id, String model, int choiceIndex, String textDelta, String reasoningDelta,
-        List<ToolCallDelta> toolCalls, FinishReason finishReason, Usage usage) {
+        List<ToolCallDelta> toolCalls, FinishReason finishReason, Usage usage, String reasoningSignature,
+        String redactedReasoning) {
 
     public StreamChunk {
         textDelta = textDelta == null ? "" : textDelta;
         reasoningDelta = reasoningDelta == null ? "" : reasoningDelta;
         toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+    }
+
+    /** A chunk without signed or redacted reasoning (every provider but Anthropic). */
+    public StreamChunk(String id, String model, int choiceIndex, String textDelta, String reasoningDelta,
+            List<ToolCallDelta> toolCalls, FinishReason finishReason, Usage usage) {
+        this(id, model, choiceIndex, textDelta, reasoningDelta, toolCalls, finishReason, usage, null, null);
     }
 
     public static StreamChunk text(String id, String model, int choiceIndex, String text) {

@@ -8,9 +8,17 @@ package io.circuitbreaker.llm.model;
  * @param totalTokens       input plus output
  * @param cachedInputTokens the share of input tokens served from the provider's prompt cache, if reported
  * @param reasoningTokens   the share of output tokens spent on reasoning, if reported
+ * @param cacheWriteInputTokens the share of input tokens written to the provider's prompt cache (Anthropic's
+ *                          {@code cache_creation_input_tokens}), if reported
  */
 public record Usage(int inputTokens, int outputTokens, int totalTokens, Integer cachedInputTokens,
-        Integer reasoningTokens) {
+        Integer reasoningTokens, Integer cacheWriteInputTokens) {
+
+    /** Usage without cache writes (every provider but Anthropic). */
+    public Usage(int inputTokens, int outputTokens, int totalTokens, Integer cachedInputTokens,
+            Integer reasoningTokens) {
+        this(inputTokens, outputTokens, totalTokens, cachedInputTokens, reasoningTokens, null);
+    }
 
     public static Usage of(int inputTokens, int outputTokens) {
         return new Usage(inputTokens, outputTokens, inputTokens + outputTokens, null, null);
