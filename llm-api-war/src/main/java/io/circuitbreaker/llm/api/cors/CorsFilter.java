@@ -1,6 +1,6 @@
 package io.circuitbreaker.llm.api.cors;
 
-import io.circuitbreaker.llm.api.openai.RoutingHeaders;
+import io.circuitbreaker.llm.api.relay.RoutingHeaders;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;

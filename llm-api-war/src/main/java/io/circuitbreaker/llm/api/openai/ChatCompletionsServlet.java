@@ -9,6 +9,8 @@ import io.circuitbreaker.llm.api.security.ApiKeyFilter;
 import io.circuitbreaker.llm.api.limits.BodyTooLargeException;
 import io.circuitbreaker.llm.api.limits.BoundedBody;
 import io.circuitbreaker.llm.api.limits.RequestLimits;
+import io.circuitbreaker.llm.api.relay.RoutingHeaders;
+import io.circuitbreaker.llm.api.relay.StreamRelay;
 import io.circuitbreaker.llm.routing.RoutedResponse;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -89,8 +91,8 @@ public class ChatCompletionsServlet extends HttpServlet {
         String completionId = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
         long created = System.currentTimeMillis() / 1000;
         if (parsed.stream()) {
-            SseRelay relay = new SseRelay(response, new OpenAiChunkWriter(completionId, created,
-                    parsed.includeUsage()), start);
+            StreamRelay relay = new StreamRelay(response, new OpenAiStreamFormat(new OpenAiChunkWriter(completionId,
+                    created, parsed.includeUsage())), start);
             ChatStream stream;
             try {
                 stream = chat.stream(call, relay::committedTo);

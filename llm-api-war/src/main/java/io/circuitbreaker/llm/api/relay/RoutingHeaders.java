@@ -1,4 +1,4 @@
-package io.circuitbreaker.llm.api.openai;
+package io.circuitbreaker.llm.api.relay;
 
 import io.circuitbreaker.llm.routing.Attempt;
 import io.circuitbreaker.llm.routing.Deployment;
@@ -13,15 +13,15 @@ import java.util.List;
  */
 public final class RoutingHeaders {
 
-    static final String REQUEST_ID = "x-request-id";
-    static final String PROVIDER = "x-llm-provider";
-    static final String PROVIDER_TYPE = "x-llm-provider-type";
-    static final String MODEL = "x-llm-model";
-    static final String ROUTE = "x-llm-route";
-    static final String ATTEMPTS = "x-llm-attempts";
-    static final String OVERHEAD = "x-llm-overhead-ms";
+    public static final String REQUEST_ID = "x-request-id";
+    public static final String PROVIDER = "x-llm-provider";
+    public static final String PROVIDER_TYPE = "x-llm-provider-type";
+    public static final String MODEL = "x-llm-model";
+    public static final String ROUTE = "x-llm-route";
+    public static final String ATTEMPTS = "x-llm-attempts";
+    public static final String OVERHEAD = "x-llm-overhead-ms";
     /** Streams only: from the request to the first chunk, retries and fallbacks included. */
-    static final String TIME_TO_FIRST_CHUNK = "x-llm-time-to-first-chunk-ms";
+    public static final String TIME_TO_FIRST_CHUNK = "x-llm-time-to-first-chunk-ms";
 
     /** Every header above, for CORS to expose to scripts in the browser. */
     public static final List<String> ALL = List.of(REQUEST_ID, PROVIDER, PROVIDER_TYPE, MODEL, ROUTE, ATTEMPTS,
@@ -32,7 +32,7 @@ public final class RoutingHeaders {
     private RoutingHeaders() {
     }
 
-    static void deployment(HttpServletResponse response, Deployment deployment, String route) {
+    public static void deployment(HttpServletResponse response, Deployment deployment, String route) {
         response.setHeader(PROVIDER, headerValue(deployment.providerId()));
         response.setHeader(PROVIDER_TYPE, deployment.type().wireName());
         response.setHeader(MODEL, headerValue(deployment.model().id()));
@@ -48,7 +48,7 @@ public final class RoutingHeaders {
      * reaching {@code setHeader} makes the container refuse the header after the status is set, which left an empty
      * 200 behind. Encoding rather than dropping keeps the header telling which model answered.
      */
-    static String headerValue(String value) {
+    public static String headerValue(String value) {
         if (value == null || value.chars().allMatch(RoutingHeaders::plain)) {
             return value;
         }
@@ -70,7 +70,7 @@ public final class RoutingHeaders {
         return c >= 0x20 && c < 0x7F && c != '%';
     }
 
-    static void attempts(HttpServletResponse response, List<Attempt> attempts, long totalMs) {
+    public static void attempts(HttpServletResponse response, List<Attempt> attempts, long totalMs) {
         response.setHeader(ATTEMPTS, Integer.toString(attempts.size()));
         long upstreamMs = attempts.stream().mapToLong(Attempt::latencyMs).sum();
         response.setHeader(OVERHEAD, Long.toString(Math.max(0, totalMs - upstreamMs)));

@@ -1,42 +1,35 @@
-package io.circuitbreaker.llm.api.openai;
+package io.circuitbreaker.llm.api.relay;
 
 import io.circuitbreaker.llm.api.io.NonBlockingWriter;
 import io.circuitbreaker.llm.model.StreamChunk;
 import io.circuitbreaker.llm.routing.Deployment;
-import jakarta.json.JsonObject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Relays a routed stream to the caller as server-sent events: each chunk is written and flushed the moment it
+ * Relays a routed stream to the caller as server-sent events, in the caller's API's format ({@link StreamFormat}): each chunk is written and flushed the moment it
  * arrives, one at a time (the next is requested once the write went out, so a slow client slows its own stream and
  * nothing piles up). Writes never block: chunks arrive on the upstream HTTP client's few shared threads, and a client
  * that stops reading must not hold one of them ({@link NonBlockingWriter}). A failed write or a closed connection
  * cancels the subscription, which aborts the upstream request.
  *
  * <p>Before the first chunk a failure is an ordinary error answer with its status (the router has already retried
- * and fallen back); after it, the status is sent, so the error goes out as a final {@code data:} object in OpenAI's
- * error shape and the stream ends without {@code [DONE]}.
+ * and fallen back); after it, the status is sent, so the error goes out as the format's final error event and the stream
+ * ends without the format's normal end.
  */
-final class SseRelay implements Flow.Subscriber<StreamChunk>, AsyncListener {
+public final class StreamRelay implements Flow.Subscriber<StreamChunk>, AsyncListener {
 
-    private static final Logger LOG = Logger.getLogger(SseRelay.class.getName());
-    private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] DATA = "data: ".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] END_OF_EVENT = "\n\n".getBytes(StandardCharsets.UTF_8);
+    private static final Logger LOG = Logger.getLogger(StreamRelay.class.getName());
 
     private final HttpServletResponse response;
-    private final OpenAiChunkWriter writer;
+    private final StreamFormat format;
     private final long startNanos;
     private volatile AsyncContext async;
     private volatile NonBlockingWriter out;
@@ -45,14 +38,14 @@ final class SseRelay implements Flow.Subscriber<StreamChunk>, AsyncListener {
     private volatile boolean finished;
     private boolean committed;
 
-    SseRelay(HttpServletResponse response, OpenAiChunkWriter writer, long startNanos) {
+    public StreamRelay(HttpServletResponse response, StreamFormat format, long startNanos) {
         this.response = response;
-        this.writer = writer;
+        this.format = format;
         this.startNanos = startNanos;
     }
 
     /** Call on the request thread, right after the request went asynchronous. */
-    void start(AsyncContext context, Flow.Publisher<StreamChunk> publisher) throws IOException {
+    public void start(AsyncContext context, Flow.Publisher<StreamChunk> publisher) throws IOException {
         this.async = context;
         context.addListener(this);
         out = new NonBlockingWriter(response.getOutputStream(), this::clientGone);
@@ -60,7 +53,7 @@ final class SseRelay implements Flow.Subscriber<StreamChunk>, AsyncListener {
     }
 
     /** Called by the router just before the first chunk: the deployment that serves this stream. */
-    void committedTo(Deployment serving) {
+    public void committedTo(Deployment serving) {
         this.deployment = serving;
     }
 
@@ -78,7 +71,7 @@ final class SseRelay implements Flow.Subscriber<StreamChunk>, AsyncListener {
     public void onNext(StreamChunk chunk) {
         try {
             byte[] headers = commit();
-            byte[] events = events(writer.chunks(chunk));
+            byte[] events = format.chunk(chunk);
             out.write(this::requestNext, headers, events, NonBlockingWriter.FLUSH);
         } catch (RuntimeException e) {
             clientGone(e);
@@ -88,11 +81,10 @@ final class SseRelay implements Flow.Subscriber<StreamChunk>, AsyncListener {
     @Override
     public void onError(Throwable failure) {
         try {
-            OpenAiError error = OpenAiErrorMapper.map(failure);
             if (committed) {
-                out.write(this::end, events(List.of(error.toJson())), NonBlockingWriter.FLUSH);
+                out.write(this::end, format.errorEvent(failure), NonBlockingWriter.FLUSH);
             } else {
-                out.write(this::end, OpenAiResponses.prepareError(response, error), NonBlockingWriter.FLUSH);
+                out.write(this::end, format.errorAnswer(response, failure), NonBlockingWriter.FLUSH);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "could not send the stream's error (client gone?)", e);
@@ -104,7 +96,7 @@ final class SseRelay implements Flow.Subscriber<StreamChunk>, AsyncListener {
     public void onComplete() {
         try {
             byte[] headers = commit();
-            out.write(this::end, headers, events(writer.end()), DONE, NonBlockingWriter.FLUSH);
+            out.write(this::end, headers, format.end(), NonBlockingWriter.FLUSH);
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "could not finish the stream (client gone?)", e);
             end();
@@ -141,17 +133,6 @@ final class SseRelay implements Flow.Subscriber<StreamChunk>, AsyncListener {
         response.setHeader(RoutingHeaders.TIME_TO_FIRST_CHUNK,
                 Long.toString(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos)));
         return NonBlockingWriter.FLUSH;
-    }
-
-    /** The events as one {@code data: ...\n\n} block each, in one array: one write per chunk. */
-    private static byte[] events(List<JsonObject> events) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        for (JsonObject event : events) {
-            bytes.writeBytes(DATA);
-            bytes.writeBytes(event.toString().getBytes(StandardCharsets.UTF_8));
-            bytes.writeBytes(END_OF_EVENT);
-        }
-        return bytes.toByteArray();
     }
 
     private void clientGone(Throwable cause) {

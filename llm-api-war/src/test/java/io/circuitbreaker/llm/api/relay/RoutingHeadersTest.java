@@ -1,4 +1,4 @@
-package io.circuitbreaker.llm.api.openai;
+package io.circuitbreaker.llm.api.relay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
