@@ -4,6 +4,7 @@ import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.ChatResponse;
 import io.circuitbreaker.llm.model.StreamChunk;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
@@ -27,6 +28,10 @@ public record BoundProviderClient(LlmProviderClient adapter, ProviderEndpoint en
 
     public Flow.Publisher<StreamChunk> chatCompletionStream(ChatRequest request, String apiKey) {
         return adapter.chatCompletionStream(endpoint, request, apiKey);
+    }
+
+    public CompletionStage<OptionalInt> countTokens(ChatRequest request, String apiKey) {
+        return adapter.countTokens(endpoint, request, apiKey);
     }
 
     public CompletionStage<HealthProbe> healthCheck(String apiKey) {

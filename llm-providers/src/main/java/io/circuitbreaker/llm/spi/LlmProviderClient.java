@@ -3,6 +3,8 @@ package io.circuitbreaker.llm.spi;
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.ChatResponse;
 import io.circuitbreaker.llm.model.StreamChunk;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
@@ -28,6 +30,15 @@ public interface LlmProviderClient {
     Flow.Publisher<StreamChunk> chatCompletionStream(ProviderEndpoint endpoint, ChatRequest request, String apiKey);
 
     ProviderType providerType();
+
+    /**
+     * Counts the request's input tokens with the provider's own counter (Anthropic's {@code count_tokens}), without
+     * generating anything. Completes with empty when the provider offers no counter: the caller estimates instead.
+     * Fails like a chat call (an {@link io.circuitbreaker.llm.error.LlmProviderException}) when the counter refuses.
+     */
+    default CompletionStage<OptionalInt> countTokens(ProviderEndpoint endpoint, ChatRequest request, String apiKey) {
+        return CompletableFuture.completedFuture(OptionalInt.empty());
+    }
 
     /** Probes the provider without spending tokens (a list-models call) and reports what it saw. */
     CompletionStage<HealthProbe> healthCheck(ProviderEndpoint endpoint, String apiKey);
