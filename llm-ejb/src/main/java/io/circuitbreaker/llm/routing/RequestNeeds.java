@@ -40,6 +40,12 @@ public record RequestNeeds(boolean images, boolean tools, boolean stream, int es
             for (ContentPart part : message.content()) {
                 if (part instanceof ContentPart.Text text) {
                     chars += text.text().length();
+                } else if (part instanceof ContentPart.Thinking thinking) {
+                    // earlier reasoning sent back: Anthropic counts it as input
+                    chars += thinking.text().length();
+                } else if (part instanceof ContentPart.RedactedThinking redacted) {
+                    // encrypted reasoning: its base64 size over-estimates its tokens, as an estimate here should
+                    chars += redacted.data().length();
                 } else {
                     tokens += IMAGE_TOKENS;
                 }
