@@ -38,6 +38,14 @@ public class LlmRouter {
     }
 
     /**
+     * The request's input tokens for the resolved model: the provider's own count where its adapter has a counter,
+     * else the gateway's estimate (see {@link RouterEngine#countTokens}).
+     */
+    public CompletionStage<RouterEngine.TokenCount> countTokens(Resolution resolution, ChatRequest request) {
+        return runtime.engine().countTokens(resolution, request);
+    }
+
+    /**
      * A streamed answer; retries and fallback apply until the first chunk. Throws at once (before any stream) when
      * no deployment can serve the request.
      *

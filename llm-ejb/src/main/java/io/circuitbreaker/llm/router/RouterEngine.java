@@ -5,6 +5,9 @@ import io.circuitbreaker.llm.routing.RoutedResponse;
 import io.circuitbreaker.llm.routing.StreamSummary;
 
 import io.circuitbreaker.llm.catalog.Cost;
+import io.circuitbreaker.llm.failure.GatewayException;
+import io.circuitbreaker.llm.http.TransportFailures;
+import io.circuitbreaker.llm.spi.ProviderType;
 import io.circuitbreaker.llm.catalog.CostCalculator;
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.ChatResponse;
@@ -16,6 +19,7 @@ import io.circuitbreaker.llm.routing.RequestNeeds;
 import io.circuitbreaker.llm.routing.Resolution;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
@@ -70,6 +74,54 @@ public final class RouterEngine {
         List<Deployment> ordered = plan(resolution, request, true);
         return subscriber -> new StreamAttempts(wiring, resolution, request, ordered, subscriber, onFinish, onCommit)
                 .start();
+    }
+
+    /**
+     * A request's input tokens, as counted (or estimated) for a resolved model.
+     *
+     * @param inputTokens the count
+     * @param estimated   whether it is the gateway's estimate ({@link RequestNeeds#estimateInputTokens}) rather than
+     *                    the provider's own count
+     * @param counter     the deployment whose adapter was asked; {@code null} when none could be
+     */
+    public record TokenCount(int inputTokens, boolean estimated, Deployment counter) {
+    }
+
+    /**
+     * Counts the request's input tokens for the resolved model: the first candidate, in the resolution's order, that
+     * can be called (its breaker is not open and its key is configured, or it needs none) asks its adapter, with the
+     * request's model replaced by the deployment's model id. An adapter without a counter (OpenAI, Gemini) answers
+     * empty, and so does the lack of any callable candidate: then the gateway's documented estimate. No retry or
+     * fallback, and breakers are not told: a count spends nothing and routes nothing. A counter that fails fails the
+     * stage with the gateway's error type (e.g. Anthropic refusing a malformed request), so the caller learns why
+     * rather than getting a number for a request the provider would not take.
+     */
+    public CompletionStage<TokenCount> countTokens(Resolution resolution, ChatRequest request) {
+        for (Deployment deployment : resolution.candidates()) {
+            if (!wiring.breakers().forDeployment(deployment).isAvailable()) {
+                continue;
+            }
+            Optional<String> key = wiring.apiKeys().apply(deployment);
+            if (key.isEmpty() && deployment.type() != ProviderType.OPENAI_COMPATIBLE) {
+                continue;
+            }
+            CompletionStage<OptionalInt> counted;
+            try {
+                counted = wiring.adapters().apply(deployment.type()).countTokens(wiring.endpoints().apply(deployment),
+                        request.withModel(deployment.model().id()), key.orElse(null));
+            } catch (RuntimeException e) {
+                counted = CompletableFuture.failedFuture(e);
+            }
+            return counted.handle((count, failure) -> {
+                if (failure != null) {
+                    throw GatewayException.of(TransportFailures.map(deployment.type(), failure));
+                }
+                return count.isPresent() ? new TokenCount(count.getAsInt(), false, deployment)
+                        : new TokenCount(RequestNeeds.estimateInputTokens(request), true, deployment);
+            });
+        }
+        return CompletableFuture.completedFuture(new TokenCount(RequestNeeds.estimateInputTokens(request), true,
+                null));
     }
 
     /** The usable candidates in the order they will be tried; throws when none can serve the request. */

@@ -18,7 +18,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Why the container answers at all: Open Liberty refuses a URI with an encoded dot, slash or backslash
  * ({@code /v1/models/%2e%2e%2f...}) with an {@code IOException} before any filter of the application runs, and its
- * own page for that shows the exception and where it was thrown. A URI with an encoded NUL is refused even earlier,
+ * own page for that shows the exception and where it was thrown. Under {@code /v1/messages} (Anthropic's Messages API)
+ * the answer is Anthropic's error JSON instead, for the Anthropic SDKs. A URI with an encoded NUL is refused even earlier,
  * by the web container outside any application, with a short HTML line and no stack trace: no error page reaches it.
  *
  * <p>Self-contained (no {@code api.openai} class) because the health-group module is built from the same sources and
@@ -44,7 +45,10 @@ public class ErrorPageServlet extends HttpServlet {
         response.resetBuffer();
         response.setStatus(status);
         byte[] body;
-        if (path.equals("/v1") || path.startsWith("/v1/")) {
+        if (path.equals("/v1/messages") || path.startsWith("/v1/messages/")) {
+            response.setContentType("application/json");
+            body = anthropicError(status, request.getMethod(), path).toString().getBytes(StandardCharsets.UTF_8);
+        } else if (path.equals("/v1") || path.startsWith("/v1/")) {
             response.setContentType("application/json");
             body = openAiError(status, request.getMethod(), path).toString().getBytes(StandardCharsets.UTF_8);
         } else {
@@ -69,7 +73,8 @@ public class ErrorPageServlet extends HttpServlet {
             }
             case 404 -> {
                 code = "unknown_url";
-                message = "Unknown endpoint " + shown + ": the gateway offers /v1/chat/completions and /v1/models";
+                message = "Unknown endpoint " + shown + ": the gateway offers /v1/chat/completions, /v1/messages, "
+                        + "/v1/messages/count_tokens and /v1/models";
             }
             case 405 -> {
                 code = "method_not_allowed";
@@ -86,6 +91,25 @@ public class ErrorPageServlet extends HttpServlet {
                 .add("type", type)
                 .add("param", JsonValue.NULL)
                 .add("code", code == null ? JsonValue.NULL : JSON.createValue(code))).build();
+    }
+
+    /**
+     * Anthropic's {@code {"type": "error", "error": {type, message}}} for a status the container chose, the type by
+     * Anthropic's table of statuses; the message as for OpenAI's shape.
+     */
+    static JsonObject anthropicError(int status, String method, String path) {
+        String message = openAiError(status, method, path).getJsonObject("error").getString("message");
+        String type = switch (status) {
+            case 401 -> "authentication_error";
+            case 403 -> "permission_error";
+            case 404 -> "not_found_error";
+            case 413 -> "request_too_large";
+            case 429 -> "rate_limit_error";
+            case 529 -> "overloaded_error";
+            default -> status >= 500 ? "api_error" : "invalid_request_error";
+        };
+        return JSON.createObjectBuilder().add("type", "error").add("error", JSON.createObjectBuilder()
+                .add("type", type).add("message", message)).build();
     }
 
     private static String reason(int status) {

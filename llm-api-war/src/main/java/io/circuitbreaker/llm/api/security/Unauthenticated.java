@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The 401 answer, in the shape the caller's client reads: OpenAI's error object on {@code /v1}, a GraphQL error with
- * {@code extensions.code} on {@code /graphql}. The presented key is never echoed.
+ * The 401 answer, in the shape the caller's client reads: Anthropic's error object ({@code authentication_error}) on
+ * Anthropic's endpoints ({@code /v1/messages...}), OpenAI's error object elsewhere on {@code /v1}, a GraphQL error
+ * with {@code extensions.code} on {@code /graphql}. The presented key is never echoed.
  */
 final class Unauthenticated {
 
@@ -20,10 +21,19 @@ final class Unauthenticated {
 
     static void send(HttpServletRequest request, HttpServletResponse response, boolean missing) {
         String message = missing ? MISSING : INVALID;
-        String body = request.getRequestURI().startsWith(request.getContextPath() + "/graphql")
-                ? "{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"UNAUTHORIZED\"}}]}"
-                : "{\"error\":{\"message\":\"" + message + "\",\"type\":\"invalid_request_error\",\"param\":null,"
-                        + "\"code\":" + (missing ? "null" : "\"invalid_api_key\"") + "}}";
+        String path = request.getRequestURI().substring(Math.min(request.getRequestURI().length(),
+                request.getContextPath().length()));
+        String body;
+        if (path.startsWith("/graphql")) {
+            body = "{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"UNAUTHORIZED\"}}]}";
+        } else if (path.equals("/v1/messages") || path.startsWith("/v1/messages/")) {
+            // the Anthropic SDKs read this as their AuthenticationError
+            body = "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"" + message
+                    + "\"}}";
+        } else {
+            body = "{\"error\":{\"message\":\"" + message + "\",\"type\":\"invalid_request_error\",\"param\":null,"
+                    + "\"code\":" + (missing ? "null" : "\"invalid_api_key\"") + "}}";
+        }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Bearer realm=\"llm-gateway\"");

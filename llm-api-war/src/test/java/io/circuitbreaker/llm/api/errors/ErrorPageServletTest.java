@@ -41,6 +41,24 @@ class ErrorPageServletTest {
         assertFalse(response.body().contains("Exception"), response::body);
     }
 
+    @ParameterizedTest(name = "{0} {1} -> {2} {3}")
+    @CsvSource({
+        "GET, /v1/messages/%2e%2e%2fetc, 400, invalid_request_error",
+        "GET, /v1/messages/batches, 404, not_found_error",
+        "POST, /v1/messages, 413, request_too_large",
+        "POST, /v1/messages/count_tokens, 500, api_error"})
+    void underV1MessagesTheAnswerIsAnthropicsErrorJson(String method, String uri, int status, String type)
+            throws Exception {
+        FakeHttp.Response response = error(method, uri, status);
+
+        assertEquals(status, response.status());
+        assertEquals("application/json", response.contentType());
+        JsonObject body = Json.createReader(new StringReader(response.body())).readObject();
+        assertEquals("error", body.getString("type"));
+        assertEquals(type, body.getJsonObject("error").getString("type"));
+        assertFalse(response.body().contains("CWWWC"), response::body);
+    }
+
     @Test
     void elsewhereItIsAPlainStatusLine() throws Exception {
         FakeHttp.Response response = error("GET", "/graphql-ui/%2e%2e/x", 400);

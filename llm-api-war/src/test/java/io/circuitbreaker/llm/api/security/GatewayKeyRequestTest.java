@@ -49,6 +49,22 @@ class GatewayKeyRequestTest {
         assertTrue(error.getString("message").contains("Authorization: Bearer"));
     }
 
+    @Test
+    void anthropicsEndpointsGetAnthropicsAuthenticationError() {
+        for (String uri : new String[] {"/v1/messages", "/v1/messages/count_tokens"}) {
+            FakeHttp.Response response = new FakeHttp.Response();
+            Unauthenticated.send(new FakeHttp.Request("POST").uri(uri).proxy(), response.proxy(), true);
+            assertEquals(401, response.status());
+            JsonObject body = json(response.body());
+            assertEquals("error", body.getString("type"));
+            assertEquals("authentication_error", body.getJsonObject("error").getString("type"));
+            assertTrue(body.getJsonObject("error").getString("message").contains("x-api-key"));
+        }
+        FakeHttp.Response other = new FakeHttp.Response();
+        Unauthenticated.send(new FakeHttp.Request("POST").uri("/v1/messagesX").proxy(), other.proxy(), false);
+        assertEquals("invalid_api_key", json(other.body()).getJsonObject("error").getString("code"));
+    }
+
     private static JsonObject json(String text) {
         return Json.createReader(new StringReader(text)).readObject();
     }
