@@ -228,14 +228,6 @@ class AnthropicSdkIT {
     }
 
     @Test
-    void aModelTheGatewayDoesNotKnowIsNotFoundInAnthropicsShape() {
-        NotFoundException notFound = assertThrows(NotFoundException.class, () -> sdk.messages().create(
-                MessageCreateParams.builder().model("no-such-model-anywhere").maxTokens(10).addUserMessage("Hello")
-                        .build()));
-        assertTrue(notFound.getMessage().contains("no-such-model-anywhere"), notFound.getMessage());
-    }
-
-    @Test
     void aRateLimitThatOutlastsTheRetriesIsTheSdksRateLimitExceptionWithRetryAfter() {
         RateLimitException limited = assertThrows(RateLimitException.class, () -> sdk.messages().create(
                 MessageCreateParams.builder().model(CLAUDE + "/busy-model").maxTokens(10).addUserMessage("Hello")
