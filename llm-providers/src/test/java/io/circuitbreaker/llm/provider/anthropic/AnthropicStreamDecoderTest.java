@@ -91,7 +91,7 @@ class AnthropicStreamDecoderTest {
         assertEquals("", last.textDelta());
         assertEquals(FinishReason.of(FinishReason.Kind.STOP, "end_turn"), last.finishReason());
         // input from message_start (15), output from message_delta (13, cumulative, not message_start's 3)
-        assertEquals(new Usage(15, 13, 28, 0, null), last.usage());
+        assertEquals(new Usage(15, 13, 28, 0, null, 0), last.usage());
         assertEquals(1, decoded.chunks().stream().filter(c -> c.usage() != null).count());
         assertEquals(1, decoded.chunks().stream().filter(c -> c.finishReason() != null).count());
     }
@@ -120,7 +120,7 @@ class AnthropicStreamDecoderTest {
 
         StreamChunk last = decoded.last();
         assertEquals(FinishReason.of(FinishReason.Kind.TOOL_CALLS, "tool_use"), last.finishReason());
-        assertEquals(new Usage(679, 111, 790, 0, null), last.usage());
+        assertEquals(new Usage(679, 111, 790, 0, null, 0), last.usage());
         // the usage chunk carries no content of its own
         assertEquals("", last.textDelta());
         assertTrue(last.toolCalls().isEmpty());
@@ -177,11 +177,14 @@ class AnthropicStreamDecoderTest {
 
         assertEquals("4", decoded.text());
         assertEquals("Two plus two is four.", decoded.reasoning());
-        assertEquals(4, decoded.chunks().size());
+        // two reasoning deltas, the signature, the redacted block, the text, the end
+        assertEquals(6, decoded.chunks().size());
+        assertEquals("EqQBCgIYAhIM", decoded.chunks().get(2).reasoningSignature());
+        assertEquals("EmwKAhgBEgy3va3pzix", decoded.chunks().get(3).redactedReasoning());
         StreamChunk last = decoded.last();
         assertEquals(FinishReason.of(FinishReason.Kind.LENGTH, "max_tokens"), last.finishReason());
         // message_delta without input counts: message_start's, cache reads and writes included
-        assertEquals(new Usage(125, 42, 167, 100, null), last.usage());
+        assertEquals(new Usage(125, 42, 167, 100, null, 20), last.usage());
     }
 
     static final String START = """
