@@ -57,7 +57,10 @@ class AnthropicStreamDecoderTest {
 
     /** Feeds the text line by line (any line terminator) through the SSE parser into a fresh decoder. */
     static Decoded decode(String sse) {
-        AnthropicStreamDecoder decoder = new AnthropicStreamDecoder();
+        return decode(sse, new AnthropicStreamDecoder());
+    }
+
+    static Decoded decode(String sse, AnthropicStreamDecoder decoder) {
         List<StreamChunk> chunks = new ArrayList<>();
         SseParser parser = new SseParser(event -> {
             if (!decoder.finished()) {
@@ -185,6 +188,27 @@ class AnthropicStreamDecoderTest {
         assertEquals(FinishReason.of(FinishReason.Kind.LENGTH, "max_tokens"), last.finishReason());
         // message_delta without input counts: message_start's, cache reads and writes included
         assertEquals(new Usage(125, 42, 167, 100, null, 20), last.usage());
+    }
+
+    @Test
+    void documentedThinkingStreamGivesReasoningThenItsSignatureThenText() {
+        Decoded decoded = decode(Fixtures.read("anthropic-docs/messages-stream-thinking.sse"));
+
+        assertEquals("I need to find the GCD of 1071 and 462 using the Euclidean algorithm.\n\n1071 = 2 × 462 + 147"
+                + "\n462 = 3 × 147 + 21\n147 = 7 × 21 + 0\n\nSo GCD(1071, 462) = 21", decoded.reasoning());
+        assertEquals("The greatest common divisor of 1071 and 462 is **21**.", decoded.text());
+        List<StreamChunk> chunks = decoded.chunks();
+        assertEquals(5, chunks.size());
+        // the signature ends the reasoning block: after its deltas, before any text
+        StreamChunk signature = chunks.get(2);
+        assertEquals("EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds...", signature.reasoningSignature());
+        assertEquals("", signature.reasoningDelta());
+        assertEquals("", signature.textDelta());
+        assertNull(chunks.get(1).reasoningSignature());
+        assertTrue(chunks.stream().allMatch(c -> c.redactedReasoning() == null));
+        assertEquals(FinishReason.of(FinishReason.Kind.STOP, "end_turn"), decoded.last().finishReason());
+        assertNull(decoded.last().usage());
+        assertEquals("msg_01...", chunks.get(0).id());
     }
 
     static final String START = """
