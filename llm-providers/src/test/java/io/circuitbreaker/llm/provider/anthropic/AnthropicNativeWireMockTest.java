@@ -104,7 +104,7 @@ class AnthropicNativeWireMockTest {
     void theDocumentedThinkingStreamThroughTheRealPublisher(WireMockRuntimeInfo wm) throws Exception {
         wm.getWireMock().register(post("/v1/messages").willReturn(aResponse().withStatus(200)
                 .withHeader("content-type", "text/event-stream; charset=utf-8")
-                .withBody(Fixtures.read("anthropic-docs/messages-stream-thinking.sse"))));
+                .withBody(AnthropicStreamDecoderTest.documented("messages-stream-thinking.sse"))));
 
         List<StreamChunk> chunks = ChunkCollector.subscribe(
                 provider.chatCompletionStream(endpoint(wm), nativeRequest(), KEY)).awaitCompletion();

@@ -55,6 +55,21 @@ class AnthropicStreamDecoderTest {
         }
     }
 
+    /**
+     * An example payload written after Anthropic's documentation (test resources {@code /anthropic-docs/}, kept
+     * apart from the recorded fixtures, which are real captures only).
+     */
+    static String documented(String name) {
+        try (java.io.InputStream in = AnthropicStreamDecoderTest.class.getResourceAsStream("/anthropic-docs/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no documented example " + name);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Feeds the text line by line (any line terminator) through the SSE parser into a fresh decoder. */
     static Decoded decode(String sse) {
         return decode(sse, new AnthropicStreamDecoder());
@@ -192,7 +207,7 @@ class AnthropicStreamDecoderTest {
 
     @Test
     void documentedThinkingStreamGivesReasoningThenItsSignatureThenText() {
-        Decoded decoded = decode(Fixtures.read("anthropic-docs/messages-stream-thinking.sse"));
+        Decoded decoded = decode(documented("messages-stream-thinking.sse"));
 
         assertEquals("I need to find the GCD of 1071 and 462 using the Euclidean algorithm.\n\n1071 = 2 × 462 + 147"
                 + "\n462 = 3 × 147 + 21\n147 = 7 × 21 + 0\n\nSo GCD(1071, 462) = 21", decoded.reasoning());
