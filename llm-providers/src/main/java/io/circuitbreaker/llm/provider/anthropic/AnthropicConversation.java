@@ -69,18 +69,29 @@ record AnthropicConversation(String system, List<AnthropicMessage> messages) {
         for (ContentPart part : message.content()) {
             if (part instanceof ContentPart.Text text) {
                 addText(blocks, text.text());
-            } else if (part instanceof ContentPart.ImageUrl image) {
-                blocks.add(AnthropicContentBlock.image(imageSource(image.url())));
-            } else if (part instanceof ContentPart.ImageBase64 image) {
-                blocks.add(AnthropicContentBlock.image(AnthropicImageSource.base64(image.mediaType(),
-                        image.data())));
+            } else if (part.isImage()) {
+                blocks.add(image(part));
             }
         }
         return blocks;
     }
 
+    /**
+     * Reasoning blocks come first, in their order: Anthropic requires the turn's thinking back unchanged, ahead of
+     * its text and tool calls, when a tool-use turn is continued with thinking enabled.
+     */
     private static List<AnthropicContentBlock> assistantBlocks(ChatMessage message) {
         List<AnthropicContentBlock> blocks = new ArrayList<>();
+        for (ContentPart part : message.content()) {
+            if (part instanceof ContentPart.Thinking thinking && thinking.signature() != null) {
+                blocks.add(AnthropicContentBlock.thinking(thinking.text(), thinking.signature()));
+            } else if (part instanceof ContentPart.RedactedThinking redacted) {
+                blocks.add(AnthropicContentBlock.redactedThinking(redacted.data()));
+            }
+            // Thinking without a signature came from another provider's model (or was made up): Anthropic verifies
+            // every thinking block it gets back against its signature and rejects the request otherwise, and such
+            // reasoning is not Claude's own anyway, so it is left out
+        }
         for (ContentPart part : message.content()) {
             // the model's own earlier turns are text; images in them have no Anthropic form
             if (part instanceof ContentPart.Text text) {
@@ -96,12 +107,33 @@ record AnthropicConversation(String system, List<AnthropicMessage> messages) {
         return blocks;
     }
 
+    /** A text-only result stays a string; a result with images becomes text and image blocks, in order. */
     private static AnthropicContentBlock toolResult(ChatMessage message) {
         if (message.toolCallId() == null || message.toolCallId().isBlank()) {
             throw invalid("a tool message has no tool call id");
         }
+        if (message.hasImages()) {
+            List<AnthropicContentBlock> content = new ArrayList<>();
+            for (ContentPart part : message.content()) {
+                if (part instanceof ContentPart.Text text) {
+                    addText(content, text.text());
+                } else if (part.isImage()) {
+                    content.add(image(part));
+                }
+            }
+            return AnthropicContentBlock.toolResult(message.toolCallId(), content, message.toolError());
+        }
         String text = message.text();
-        return AnthropicContentBlock.toolResult(message.toolCallId(), text.isEmpty() ? null : text);
+        return AnthropicContentBlock.toolResult(message.toolCallId(), text.isEmpty() ? null : text,
+                message.toolError());
+    }
+
+    private static AnthropicContentBlock image(ContentPart part) {
+        if (part instanceof ContentPart.ImageUrl image) {
+            return AnthropicContentBlock.image(imageSource(image.url()));
+        }
+        ContentPart.ImageBase64 image = (ContentPart.ImageBase64) part;
+        return AnthropicContentBlock.image(AnthropicImageSource.base64(image.mediaType(), image.data()));
     }
 
     /** The API rejects empty text blocks; an empty part carries nothing anyway. */

@@ -12,11 +12,13 @@ import java.util.List;
  * @param messages      the alternating user/assistant turns
  * @param temperature   sampling temperature
  * @param topP          nucleus sampling
+ * @param topK          sample only from the K likeliest tokens
  * @param stopSequences custom stop sequences
  * @param metadata      end-user id for abuse monitoring
  * @param tools         tools the model may call
  * @param toolChoice    whether and which tool must be called
  * @param stream        {@code true} for a server-sent event stream
+ * @param thinking      extended thinking: enabled with a budget, or disabled
  */
 public record AnthropicMessagesRequest(
         String model,
@@ -25,9 +27,11 @@ public record AnthropicMessagesRequest(
         List<AnthropicMessage> messages,
         Double temperature,
         @JsonbProperty("top_p") Double topP,
+        @JsonbProperty("top_k") Integer topK,
         @JsonbProperty("stop_sequences") List<String> stopSequences,
         AnthropicMetadata metadata,
         List<AnthropicTool> tools,
         @JsonbProperty("tool_choice") AnthropicToolChoice toolChoice,
-        Boolean stream) {
+        Boolean stream,
+        AnthropicThinking thinking) {
 }

@@ -22,9 +22,11 @@ import io.circuitbreaker.llm.spi.ProviderType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.function.Function;
 
 /**
  * The Anthropic Messages API adapter. Complete answers ({@link UpstreamCall}) and streams
@@ -39,6 +41,7 @@ public class AnthropicProvider implements LlmProviderClient {
     /** The API version the wire records follow; Anthropic keeps this version's behaviour stable. */
     static final String API_VERSION = "2023-06-01";
     static final String MESSAGES_PATH = "v1/messages";
+    static final String COUNT_TOKENS_PATH = "v1/messages/count_tokens";
 
     private static final ProviderType TYPE = ProviderType.ANTHROPIC;
 
@@ -54,51 +57,82 @@ public class AnthropicProvider implements LlmProviderClient {
             String apiKey) {
         CompletableFuture<ChatResponse> result = new CompletableFuture<>();
         try {
-            UpstreamRequest upstream = messages(endpoint, mapper.toRequestJson(request, false), apiKey)
-                    .header("accept", "application/json");
-            UpstreamCall.send(TYPE, upstream, result).whenComplete((reply, failure) -> {
-                if (failure != null) {
-                    result.completeExceptionally(TransportFailures.map(TYPE, failure));
-                    return;
-                }
-                try {
-                    if (!reply.successful()) {
-                        throw errors.map(reply.status(), reply.headers(), Secrets.redact(reply.body(), apiKey));
-                    }
-                    // a 2xx body may still be an error envelope that echoes the key
-                    result.complete(mapper.toResponse(reply.status(), Secrets.maskValue(reply.body(), apiKey)));
-                } catch (RuntimeException e) {
-                    result.completeExceptionally(TransportFailures.map(TYPE, e));
-                }
-            });
+            String answerTool = mapper.answerToolName(request);
+            UpstreamRequest upstream = post(endpoint, MESSAGES_PATH, mapper.toRequestJson(request, false), request,
+                    apiKey).header("accept", "application/json");
+            call(upstream, apiKey, result, body -> mapper.toResponse(200, body, answerTool));
         } catch (RuntimeException e) {
             result.completeExceptionally(TransportFailures.map(TYPE, e));
         }
         return result;
     }
 
+    /**
+     * Anthropic's own count ({@code POST /v1/messages/count_tokens}) of the request as it would be sent, with the
+     * same headers, time limits and error mapping as a complete answer.
+     */
+    @Override
+    public CompletionStage<OptionalInt> countTokens(ProviderEndpoint endpoint, ChatRequest request, String apiKey) {
+        CompletableFuture<OptionalInt> result = new CompletableFuture<>();
+        try {
+            UpstreamRequest upstream = post(endpoint, COUNT_TOKENS_PATH, mapper.toCountTokensJson(request), request,
+                    apiKey).header("accept", "application/json");
+            call(upstream, apiKey, result, body -> OptionalInt.of(AnthropicTokenCount.read(200, body)));
+        } catch (RuntimeException e) {
+            result.completeExceptionally(TransportFailures.map(TYPE, e));
+        }
+        return result;
+    }
+
+    /** One complete exchange: a 2xx body is read by {@code reader}, any other status typed as an error. */
+    private <T> void call(UpstreamRequest upstream, String apiKey, CompletableFuture<T> result,
+            Function<String, T> reader) {
+        UpstreamCall.send(TYPE, upstream, result).whenComplete((reply, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(TransportFailures.map(TYPE, failure));
+                return;
+            }
+            try {
+                if (!reply.successful()) {
+                    throw errors.map(reply.status(), reply.headers(), Secrets.redact(reply.body(), apiKey));
+                }
+                // a 2xx body may still be an error envelope that echoes the key
+                result.complete(reader.apply(Secrets.maskValue(reply.body(), apiKey)));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(TransportFailures.map(TYPE, e));
+            }
+        });
+    }
+
     @Override
     public Flow.Publisher<StreamChunk> chatCompletionStream(ProviderEndpoint endpoint, ChatRequest request,
             String apiKey) {
         UpstreamRequest upstream;
+        String answerTool;
         try {
-            upstream = messages(endpoint, mapper.toRequestJson(request, true), apiKey)
+            upstream = post(endpoint, MESSAGES_PATH, mapper.toRequestJson(request, true), request, apiKey)
                     .header("accept", "text/event-stream");
+            answerTool = mapper.answerToolName(request);
         } catch (RuntimeException e) {
             return FailedStream.of(TransportFailures.map(TYPE, e));
         }
         // error bodies may echo the key; it is scrubbed whatever its shape before anything reads the body
         ErrorResponseMapper redactingErrors = (status, headers, text) -> errors.map(status, headers,
                 Secrets.redact(text, apiKey));
-        return new SseStreamPublisher(upstream, TYPE, () -> StreamDecoder.masking(new AnthropicStreamDecoder(), apiKey),
+        return new SseStreamPublisher(upstream, TYPE, () -> StreamDecoder.masking(new AnthropicStreamDecoder(answerTool), apiKey),
                 redactingErrors);
     }
 
-    /** The Messages POST; without a key the API answers 401, typed like any other authentication failure. */
-    private static UpstreamRequest messages(ProviderEndpoint endpoint, String json, String apiKey) {
-        return UpstreamRequest.postJson(endpoint, endpoint.resolve(MESSAGES_PATH), json)
-                .header("x-api-key", apiKey)
-                .header("anthropic-version", API_VERSION);
+    /**
+     * A POST to the Messages API; without a key the API answers 401, typed like any other authentication failure.
+     * The caller's own protocol headers (e.g. {@code anthropic-beta}) go along; the version is the adapter's, the
+     * one its wire records follow.
+     */
+    private UpstreamRequest post(ProviderEndpoint endpoint, String path, String json, ChatRequest request,
+            String apiKey) {
+        UpstreamRequest upstream = UpstreamRequest.postJson(endpoint, endpoint.resolve(path), json);
+        mapper.forwardedHeaders(request).forEach(upstream::header);
+        return upstream.header("x-api-key", apiKey).header("anthropic-version", API_VERSION);
     }
 
     @Override

@@ -22,10 +22,14 @@ import java.util.Set;
  * <p>{@code message_start} gives the id, model and input usage; each content block opens with
  * {@code content_block_start}, grows with {@code content_block_delta} and closes with {@code content_block_stop};
  * {@code message_delta} brings the stop reason and the cumulative output usage; {@code message_stop} ends the
- * stream. Deltas are routed by their own type ({@code text_delta}, {@code thinking_delta}, {@code input_json_delta}),
- * so reasoning can never leak into the answer text. Tool calls are numbered by the count of client
- * {@code tool_use} blocks seen so far, not by content block index (a text block usually comes first). {@code ping},
- * {@code signature_delta} and unknown event or delta types are ignored, as Anthropic's versioning policy asks.
+ * stream. Deltas are routed by their own type ({@code text_delta}, {@code thinking_delta}, {@code signature_delta},
+ * {@code input_json_delta}), so reasoning can never leak into the answer text. A thinking block streams as reasoning
+ * deltas ended by a chunk with its signature; a {@code redacted_thinking} block arrives whole in its
+ * {@code content_block_start} and becomes one chunk with its data. Tool calls are numbered by the count of client
+ * {@code tool_use} blocks seen so far, not by content block index (a text block usually comes first). When the
+ * request asked for structured output through a forced tool ({@link AnthropicMapper#answerToolName}), that tool's
+ * input streams as answer text instead, and its {@code tool_use} stop is a normal end. {@code ping} and unknown event
+ * or delta types are ignored, as Anthropic's versioning policy asks.
  */
 public final class AnthropicStreamDecoder implements StreamDecoder {
 
@@ -33,6 +37,11 @@ public final class AnthropicStreamDecoder implements StreamDecoder {
     private static final Set<String> KNOWN_EVENTS = Set.of("message_start", "content_block_start",
             "content_block_delta", "content_block_stop", "message_delta", "message_stop", "ping", "error");
 
+    /** the forced tool whose input is the answer text, or {@code null} */
+    private final String answerTool;
+    /** content block index of the answer tool's block, or {@code null} before it starts */
+    private Integer answerBlock;
+    private boolean answerHasText;
     private String id;
     private String model;
     private AnthropicUsage startUsage;
@@ -46,7 +55,16 @@ public final class AnthropicStreamDecoder implements StreamDecoder {
     private boolean finished;
 
     public AnthropicStreamDecoder() {
-        // state is per stream: the publisher creates one decoder per subscription
+        this(null);
+    }
+
+    /**
+     * State is per stream: the publisher creates one decoder per subscription.
+     *
+     * @param answerTool the forced tool carrying a structured answer, or {@code null} when there is none
+     */
+    public AnthropicStreamDecoder(String answerTool) {
+        this.answerTool = answerTool;
     }
 
     @Override
@@ -106,8 +124,22 @@ public final class AnthropicStreamDecoder implements StreamDecoder {
         return switch (block.type()) {
             case "text" -> text(block.text());
             case "thinking" -> reasoning(block.thinking());
+            case "redacted_thinking" -> {
+                if (block.data() == null) {
+                    throw new MalformedResponseException(TYPE, 200, "malformed_event",
+                            "redacted_thinking block without data");
+                }
+                yield List.of(new StreamChunk(id, model, 0, "", "", List.of(), null, null, null, block.data()));
+            }
             case "tool_use" -> {
                 int blockIndex = blockIndex(data);
+                if (answerTool != null && answerTool.equals(block.name())) {
+                    answerBlock = blockIndex;
+                    if (block.input() instanceof JsonObject input && !input.isEmpty()) {
+                        startInputByBlock.put(blockIndex, input.toString());
+                    }
+                    yield List.of();
+                }
                 int toolIndex = toolCount++;
                 toolIndexByBlock.put(blockIndex, toolIndex);
                 if (block.input() instanceof JsonObject input && !input.isEmpty()) {
@@ -115,7 +147,7 @@ public final class AnthropicStreamDecoder implements StreamDecoder {
                 }
                 yield List.of(toolChunk(new ToolCallDelta(toolIndex, block.id(), block.name(), "")));
             }
-            // redacted_thinking, server tool blocks and future types carry nothing for the caller
+            // server tool blocks and future types carry nothing for the caller
             default -> List.of();
         };
     }
@@ -128,9 +160,16 @@ public final class AnthropicStreamDecoder implements StreamDecoder {
         return switch (delta.type()) {
             case "text_delta" -> text(delta.text());
             case "thinking_delta" -> reasoning(delta.thinking());
+            case "signature_delta" -> delta.signature() == null || delta.signature().isEmpty() ? List.of()
+                    : List.of(new StreamChunk(id, model, 0, "", "", List.of(), null, null, delta.signature(), null));
             case "input_json_delta" -> {
-                Integer toolIndex = toolIndexByBlock.get(blockIndex(data));
+                int blockIndex = blockIndex(data);
                 String fragment = delta.partialJson();
+                if (answerBlock != null && answerBlock == blockIndex) {
+                    answerHasText |= fragment != null && !fragment.isEmpty();
+                    yield text(fragment);
+                }
+                Integer toolIndex = toolIndexByBlock.get(blockIndex);
                 // a server tool's input also streams this way; it is not a call for the caller to make
                 if (toolIndex == null || fragment == null || fragment.isEmpty()) {
                     yield List.of();
@@ -148,6 +187,9 @@ public final class AnthropicStreamDecoder implements StreamDecoder {
      */
     private List<StreamChunk> blockStop(AnthropicStreamEvent data) {
         int blockIndex = blockIndex(data);
+        if (answerBlock != null && answerBlock == blockIndex) {
+            return answerHasText ? List.of() : text(startInputByBlock.getOrDefault(blockIndex, "{}"));
+        }
         Integer toolIndex = toolIndexByBlock.get(blockIndex);
         if (toolIndex == null || blocksWithArguments.contains(blockIndex)) {
             return List.of();
@@ -158,7 +200,9 @@ public final class AnthropicStreamDecoder implements StreamDecoder {
 
     private List<StreamChunk> messageDelta(AnthropicStreamEvent data) {
         String stopReason = data.delta() == null ? null : data.delta().stopReason();
-        FinishReason finish = stopReason == null ? null : AnthropicMapper.finishReason(stopReason, toolCount > 0);
+        FinishReason finish = stopReason == null ? null
+                : answerBlock != null && toolCount == 0 ? AnthropicMapper.answerFinishReason(stopReason)
+                : AnthropicMapper.finishReason(stopReason, toolCount > 0);
         Usage usage = data.usage() == null ? null : AnthropicMapper.usage(merge(startUsage, data.usage()));
         if (finish == null && usage == null) {
             return List.of();

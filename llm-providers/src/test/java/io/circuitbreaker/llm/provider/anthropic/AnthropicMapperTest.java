@@ -71,13 +71,13 @@ class AnthropicMapperTest {
                         ChatMessage.assistant("Sunny."))
                 .temperature(0.2)
                 .topP(0.9)
+                .topK(40)
                 .stop(List.of("END", "STOP"))
-                .seed(42L)
                 .user("user-123")
                 .tools(List.of(new ToolDefinition("get_weather", "Weather for a city", WEATHER_SCHEMA, true),
                         new ToolDefinition("get_time", "Current time", null, null)))
                 .toolChoice(ToolChoice.function("get_weather"))
-                .responseFormat(ResponseFormat.JSON_OBJECT)
+                .responseFormat(ResponseFormat.TEXT)
                 .parallelToolCalls(false)
                 .build();
 
@@ -111,6 +111,7 @@ class AnthropicMapperTest {
                   ],
                   "temperature": 0.2,
                   "top_p": 0.9,
+                  "top_k": 40,
                   "stop_sequences": ["END", "STOP"],
                   "metadata": {"user_id": "user-123"},
                   "tools": [
@@ -121,8 +122,7 @@ class AnthropicMapperTest {
                   "tool_choice": {"type": "tool", "name": "get_weather", "disable_parallel_tool_use": true}
                 }
                 """.formatted(WEATHER_SCHEMA), body);
-        // no Anthropic equivalent: never sent
-        assertFalse(body.contains("seed"));
+        // a TEXT response format is Anthropic's default: nothing to send
         assertFalse(body.contains("response_format"));
         assertFalse(body.contains("stream"));
     }
@@ -211,7 +211,7 @@ class AnthropicMapperTest {
         assertNull(choice.reasoning());
         assertTrue(choice.toolCalls().isEmpty());
         assertEquals(FinishReason.of(FinishReason.Kind.STOP, "end_turn"), choice.finishReason());
-        assertEquals(new Usage(13, 35, 48, 0, null), response.usage());
+        assertEquals(new Usage(13, 35, 48, 0, null, 0), response.usage());
     }
 
     @Test
@@ -230,7 +230,7 @@ class AnthropicMapperTest {
         assertNull(choice.reasoning());
         assertTrue(choice.toolCalls().isEmpty());
         assertEquals(FinishReason.of(FinishReason.Kind.LENGTH, "max_tokens"), choice.finishReason());
-        assertEquals(new Usage(611, 100, 711, 0, null), response.usage());
+        assertEquals(new Usage(611, 100, 711, 0, null, 0), response.usage());
     }
 
     @Test
@@ -244,7 +244,7 @@ class AnthropicMapperTest {
         assertEquals(List.of(new ToolCall("toolu_01XnSg3YrHqGYq2L7V184iUK", "getCurrentWeather",
                 "{\"location\":\"Boston, MA\"}")), choice.toolCalls());
         assertEquals(FinishReason.of(FinishReason.Kind.TOOL_CALLS, "tool_use"), choice.finishReason());
-        assertEquals(new Usage(604, 56, 660, 0, null), response.usage());
+        assertEquals(new Usage(604, 56, 660, 0, null, 0), response.usage());
     }
 
     @Test
@@ -270,7 +270,7 @@ class AnthropicMapperTest {
         assertEquals("The user wants a number. Say 4.", choice.reasoning());
         assertTrue(choice.toolCalls().isEmpty(), "server tools are not the caller's tool calls");
         assertEquals(FinishReason.of(FinishReason.Kind.STOP, "stop_sequence"), choice.finishReason());
-        assertEquals(new Usage(125, 42, 167, 100, null), response.usage());
+        assertEquals(new Usage(125, 42, 167, 100, null, 20), response.usage());
     }
 
     @ParameterizedTest(name = "{0} (tool calls: {1}) -> {2}")

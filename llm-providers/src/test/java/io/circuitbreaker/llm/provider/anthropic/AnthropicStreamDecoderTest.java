@@ -55,9 +55,27 @@ class AnthropicStreamDecoderTest {
         }
     }
 
+    /**
+     * An example payload written after Anthropic's documentation (test resources {@code /anthropic-docs/}, kept
+     * apart from the recorded fixtures, which are real captures only).
+     */
+    static String documented(String name) {
+        try (java.io.InputStream in = AnthropicStreamDecoderTest.class.getResourceAsStream("/anthropic-docs/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no documented example " + name);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Feeds the text line by line (any line terminator) through the SSE parser into a fresh decoder. */
     static Decoded decode(String sse) {
-        AnthropicStreamDecoder decoder = new AnthropicStreamDecoder();
+        return decode(sse, new AnthropicStreamDecoder());
+    }
+
+    static Decoded decode(String sse, AnthropicStreamDecoder decoder) {
         List<StreamChunk> chunks = new ArrayList<>();
         SseParser parser = new SseParser(event -> {
             if (!decoder.finished()) {
@@ -91,7 +109,7 @@ class AnthropicStreamDecoderTest {
         assertEquals("", last.textDelta());
         assertEquals(FinishReason.of(FinishReason.Kind.STOP, "end_turn"), last.finishReason());
         // input from message_start (15), output from message_delta (13, cumulative, not message_start's 3)
-        assertEquals(new Usage(15, 13, 28, 0, null), last.usage());
+        assertEquals(new Usage(15, 13, 28, 0, null, 0), last.usage());
         assertEquals(1, decoded.chunks().stream().filter(c -> c.usage() != null).count());
         assertEquals(1, decoded.chunks().stream().filter(c -> c.finishReason() != null).count());
     }
@@ -120,7 +138,7 @@ class AnthropicStreamDecoderTest {
 
         StreamChunk last = decoded.last();
         assertEquals(FinishReason.of(FinishReason.Kind.TOOL_CALLS, "tool_use"), last.finishReason());
-        assertEquals(new Usage(679, 111, 790, 0, null), last.usage());
+        assertEquals(new Usage(679, 111, 790, 0, null, 0), last.usage());
         // the usage chunk carries no content of its own
         assertEquals("", last.textDelta());
         assertTrue(last.toolCalls().isEmpty());
@@ -177,11 +195,35 @@ class AnthropicStreamDecoderTest {
 
         assertEquals("4", decoded.text());
         assertEquals("Two plus two is four.", decoded.reasoning());
-        assertEquals(4, decoded.chunks().size());
+        // two reasoning deltas, the signature, the redacted block, the text, the end
+        assertEquals(6, decoded.chunks().size());
+        assertEquals("EqQBCgIYAhIM", decoded.chunks().get(2).reasoningSignature());
+        assertEquals("EmwKAhgBEgy3va3pzix", decoded.chunks().get(3).redactedReasoning());
         StreamChunk last = decoded.last();
         assertEquals(FinishReason.of(FinishReason.Kind.LENGTH, "max_tokens"), last.finishReason());
         // message_delta without input counts: message_start's, cache reads and writes included
-        assertEquals(new Usage(125, 42, 167, 100, null), last.usage());
+        assertEquals(new Usage(125, 42, 167, 100, null, 20), last.usage());
+    }
+
+    @Test
+    void documentedThinkingStreamGivesReasoningThenItsSignatureThenText() {
+        Decoded decoded = decode(documented("messages-stream-thinking.sse"));
+
+        assertEquals("I need to find the GCD of 1071 and 462 using the Euclidean algorithm.\n\n1071 = 2 × 462 + 147"
+                + "\n462 = 3 × 147 + 21\n147 = 7 × 21 + 0\n\nSo GCD(1071, 462) = 21", decoded.reasoning());
+        assertEquals("The greatest common divisor of 1071 and 462 is **21**.", decoded.text());
+        List<StreamChunk> chunks = decoded.chunks();
+        assertEquals(5, chunks.size());
+        // the signature ends the reasoning block: after its deltas, before any text
+        StreamChunk signature = chunks.get(2);
+        assertEquals("EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds...", signature.reasoningSignature());
+        assertEquals("", signature.reasoningDelta());
+        assertEquals("", signature.textDelta());
+        assertNull(chunks.get(1).reasoningSignature());
+        assertTrue(chunks.stream().allMatch(c -> c.redactedReasoning() == null));
+        assertEquals(FinishReason.of(FinishReason.Kind.STOP, "end_turn"), decoded.last().finishReason());
+        assertNull(decoded.last().usage());
+        assertEquals("msg_01...", chunks.get(0).id());
     }
 
     static final String START = """
