@@ -58,12 +58,15 @@ final class AnthropicResponseWriter {
     }
 
     /**
-     * The answer's reasoning as blocks. The neutral {@link Choice} carries reasoning as text only, so it becomes one
-     * {@code thinking} block with an empty signature (what Anthropic-compatible servers send for a model that does not
-     * sign its reasoning). Signed and redacted blocks of an Anthropic upstream need {@code Choice} to carry them; when
-     * it does, they are returned here instead, in the upstream's order.
+     * The answer's reasoning as blocks: an Anthropic upstream's signed and redacted blocks as they came, in order (a
+     * client sends them back unchanged in its next turn, and Anthropic verifies the signatures); another provider's
+     * reasoning text as one {@code thinking} block with an empty signature (what Anthropic-compatible servers send
+     * for a model that does not sign its reasoning).
      */
     static List<ContentPart> thinking(Choice choice) {
+        if (!choice.thinking().isEmpty()) {
+            return choice.thinking();
+        }
         if (choice.reasoning() == null || choice.reasoning().isEmpty()) {
             return List.of();
         }

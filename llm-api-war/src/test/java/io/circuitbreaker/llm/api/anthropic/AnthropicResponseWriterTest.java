@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.circuitbreaker.llm.model.ChatResponse;
 import io.circuitbreaker.llm.model.Choice;
+import io.circuitbreaker.llm.model.ContentPart;
 import io.circuitbreaker.llm.model.FinishReason;
 import io.circuitbreaker.llm.model.ToolCall;
 import io.circuitbreaker.llm.model.Usage;
@@ -77,6 +78,20 @@ class AnthropicResponseWriterTest {
         assertEquals(json("{\"arguments\":\"not json\"}"), toolUse.getJsonObject("input"), "kept, not lost");
         assertEquals(json("{\"input_tokens\":60,\"cache_creation_input_tokens\":10,\"cache_read_input_tokens\":30,"
                 + "\"output_tokens\":20}"), written.getJsonObject("usage"));
+    }
+
+    @Test
+    void claudesSignedAndRedactedThinkingIsReturnedAsItCameInOrder() {
+        Choice choice = new Choice(0, "4", "2 plus 2 is 4.", List.of(), FinishReason.of(FinishReason.Kind.STOP,
+                "end_turn"), List.of(new ContentPart.Thinking("2 plus 2 is 4.", "EqQBsig"),
+                        new ContentPart.RedactedThinking("EmwKAh")));
+        JsonObject written = AnthropicResponseWriter.message(response("msg_1", choice, Usage.of(10, 5)), "claude");
+        assertEquals(json("{\"type\":\"thinking\",\"thinking\":\"2 plus 2 is 4.\",\"signature\":\"EqQBsig\"}"),
+                written.getJsonArray("content").getJsonObject(0));
+        assertEquals(json("{\"type\":\"redacted_thinking\",\"data\":\"EmwKAh\"}"),
+                written.getJsonArray("content").getJsonObject(1));
+        assertEquals(json("{\"type\":\"text\",\"text\":\"4\"}"), written.getJsonArray("content").getJsonObject(2));
+        assertEquals(3, written.getJsonArray("content").size(), "the reasoning text is not repeated unsigned");
     }
 
     @Test
