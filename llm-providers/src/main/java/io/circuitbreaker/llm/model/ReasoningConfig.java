@@ -23,8 +23,10 @@ public record ReasoningConfig(Effort effort, String rawEffort, Integer budget) {
         LOW,
         MEDIUM,
         HIGH,
-        /** OpenAI {@code xhigh}. */
+        /** OpenAI's and Anthropic's {@code xhigh}. */
         XHIGH,
+        /** Anthropic's {@code max} ({@code output_config.effort}). */
+        MAX,
         /** A level not known here; see {@code rawEffort}. */
         OTHER
     }
@@ -40,6 +42,7 @@ public record ReasoningConfig(Effort effort, String rawEffort, Integer budget) {
             case "medium" -> Effort.MEDIUM;
             case "high" -> Effort.HIGH;
             case "xhigh" -> Effort.XHIGH;
+            case "max" -> Effort.MAX;
             default -> Effort.OTHER;
         };
         return new ReasoningConfig(effort, raw, null);
@@ -61,7 +64,7 @@ public record ReasoningConfig(Effort effort, String rawEffort, Integer budget) {
     /**
      * The token budget: the caller's own, else the effort's (LiteLLM's table for low, medium and high, so a client
      * moving between the two gateways sees the same budgets): minimal and low 1,024, medium 2,048, high 4,096,
-     * xhigh 16,384; 0 for none. An unknown effort is not guessed at: {@code null}.
+     * xhigh 16,384, max 32,768; 0 for none. An unknown effort is not guessed at: {@code null}.
      */
     public Integer budgetTokens() {
         if (budget != null) {
@@ -73,6 +76,7 @@ public record ReasoningConfig(Effort effort, String rawEffort, Integer budget) {
             case MEDIUM -> 2048;
             case HIGH -> 4096;
             case XHIGH -> 16384;
+            case MAX -> 32768;
             case OTHER -> null;
         };
     }

@@ -25,17 +25,18 @@ final class AnthropicParameters {
     }
 
     static final Set<String> MESSAGES_TRANSLATED = Set.of("model", "messages", "max_tokens", "system", "metadata",
-            "stop_sequences", "stream", "temperature", "top_p", "top_k", "thinking", "tool_choice", "tools");
+            "stop_sequences", "stream", "temperature", "top_p", "top_k", "thinking", "tool_choice", "tools",
+            "output_config");
 
     static final Set<String> MESSAGES_ANTHROPIC_ONLY = Set.of("service_tier", "container", "mcp_servers",
-            "context_management", "inference_geo", "output_config", "output_format", "speed", "diagnostics",
+            "context_management", "inference_geo", "output_format", "speed", "diagnostics",
             "fallbacks", "fallback_credit_token", "user_profile_id");
 
     static final Set<String> COUNT_TOKENS_TRANSLATED = Set.of("model", "messages", "system", "thinking",
-            "tool_choice", "tools");
+            "tool_choice", "tools", "output_config");
 
     static final Set<String> COUNT_TOKENS_ANTHROPIC_ONLY = Set.of("mcp_servers", "context_management",
-            "output_config", "output_format");
+            "output_format");
 
     /**
      * Top-level {@code cache_control} (automatic caching of the last cacheable block): a hint about the provider's

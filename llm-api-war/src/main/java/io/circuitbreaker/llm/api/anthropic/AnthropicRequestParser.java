@@ -74,6 +74,7 @@ final class AnthropicRequestParser {
         conversation.addAll(messages.messages(json.get("messages"), maxMessages));
         List<ToolDefinition> tools = tools(json, untranslated);
         JsonObject toolChoice = Fields.object(json, "tool_choice", null);
+        AnthropicOutputConfig output = AnthropicOutputConfig.read(json, untranslated);
         ChatRequest request = ChatRequest.builder(model.trim())
                 .messages(conversation)
                 .maxTokens(maxTokens)
@@ -85,7 +86,8 @@ final class AnthropicRequestParser {
                 .tools(tools)
                 .toolChoice(toolChoice(toolChoice, untranslated))
                 .parallelToolCalls(parallelToolCalls(toolChoice))
-                .reasoning(thinking(json, maxTokens, untranslated))
+                .reasoning(output.reasoning(thinking(json, maxTokens, untranslated)))
+                .responseFormat(output.format())
                 .nativeRequest(new NativeRequest(ProviderType.ANTHROPIC, body, untranslated, headers))
                 .build();
         return new AnthropicRequest(request, Boolean.TRUE.equals(Fields.bool(json, "stream", null)));
@@ -193,8 +195,9 @@ final class AnthropicRequestParser {
     }
 
     /**
-     * {@code enabled} with a budget, or {@code disabled}. {@code adaptive} (the model decides how much to think) has
-     * no neutral form: it reaches Anthropic as sent and is untranslated elsewhere.
+     * {@code enabled} with a budget, or {@code disabled}. {@code adaptive} (the model decides how much to think) is
+     * the model's default for other providers: no setting of its own ({@code output_config.effort}, when given,
+     * still applies); its {@code display} option has no neutral form and is untranslated.
      */
     private static ReasoningConfig thinking(JsonObject json, Integer maxTokens, List<String> untranslated) {
         JsonObject thinking = Fields.object(json, "thinking", null);
@@ -224,7 +227,6 @@ final class AnthropicRequestParser {
                 return ReasoningConfig.disabled();
             }
             case "adaptive" -> {
-                untranslated.add("thinking");
                 return null;
             }
             default -> throw new InvalidAnthropicRequest("thinking.type",

@@ -11,6 +11,7 @@ import io.circuitbreaker.llm.model.ChatMessage;
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.ContentPart;
 import io.circuitbreaker.llm.model.ReasoningConfig;
+import io.circuitbreaker.llm.model.ResponseFormat;
 import io.circuitbreaker.llm.model.Role;
 import io.circuitbreaker.llm.model.ToolCall;
 import io.circuitbreaker.llm.model.ToolChoice;
@@ -151,8 +152,10 @@ class AnthropicRequestParserTest {
                 request(HELLO + ",\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":2048}").reasoning());
         assertEquals(ReasoningConfig.disabled(), request(HELLO + ",\"thinking\":{\"type\":\"disabled\"}").reasoning());
         ChatRequest adaptive = request(HELLO + ",\"thinking\":{\"type\":\"adaptive\"}");
-        assertNull(adaptive.reasoning());
-        assertEquals(List.of("thinking"), adaptive.untranslated());
+        assertNull(adaptive.reasoning(), "the model decides: its default elsewhere");
+        assertEquals(List.of(), adaptive.untranslated());
+        ChatRequest summarised = request(HELLO + ",\"thinking\":{\"type\":\"adaptive\",\"display\":\"summarized\"}");
+        assertEquals(List.of("thinking.display"), summarised.untranslated());
         assertTrue(refusal("{\"model\":\"m\",\"max_tokens\":2048," + HELLO
                 + ",\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":4096}}").contains("max_tokens"));
         assertTrue(refusal("{\"model\":\"m\",\"max_tokens\":4096," + HELLO
@@ -160,6 +163,28 @@ class AnthropicRequestParserTest {
                         "thinking.enabled.budget_tokens: "));
         assertTrue(refusal("{\"model\":\"m\",\"max_tokens\":4096," + HELLO + ",\"thinking\":{\"type\":\"lots\"}}")
                 .startsWith("thinking.type: "));
+    }
+
+    @Test
+    void outputConfigEffortAndStructuredOutputAreTranslated() {
+        ChatRequest effort = request(HELLO + ",\"thinking\":{\"type\":\"adaptive\"},\"output_config\":"
+                + "{\"effort\":\"low\"}");
+        assertEquals(ReasoningConfig.effort("low"), effort.reasoning());
+        ChatRequest budgetWins = request(HELLO + ",\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":1024},"
+                + "\"output_config\":{\"effort\":\"high\"}");
+        assertEquals(ReasoningConfig.budget(1024), budgetWins.reasoning());
+        ChatRequest structured = request(HELLO + ",\"output_config\":{\"format\":{\"type\":\"json_schema\","
+                + "\"schema\":{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}}}},"
+                + "\"task_budget\":{\"type\":\"tokens\",\"total\":1000}}");
+        assertEquals(new ResponseFormat(ResponseFormat.Type.JSON_SCHEMA, "response",
+                "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}}}", true),
+                structured.responseFormat());
+        assertEquals(List.of("output_config.task_budget"), structured.untranslated());
+        assertTrue(refusal("{\"model\":\"m\",\"max_tokens\":10," + HELLO + ",\"output_config\":{\"effort\":\"huge\"}}")
+                .startsWith("output_config.effort: "));
+        assertTrue(refusal("{\"model\":\"m\",\"max_tokens\":10," + HELLO
+                + ",\"output_config\":{\"format\":{\"type\":\"json_schema\"}}}").startsWith(
+                        "output_config.format.schema: "));
     }
 
     @Test
