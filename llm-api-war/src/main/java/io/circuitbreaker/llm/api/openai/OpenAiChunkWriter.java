@@ -15,6 +15,8 @@ import java.util.List;
  * Writes one routed stream as OpenAI {@code chat.completion.chunk} objects. One instance per stream: the first chunk
  * carries {@code delta.role}, every chunk the same id and creation time, and usage goes into one final chunk with
  * empty {@code choices} when the caller asked for it ({@code stream_options.include_usage}), as OpenAI sends it.
+ * Reasoning travels in {@code delta.reasoning_content}, apart from the answer text. Signed and redacted reasoning
+ * blocks (Anthropic's) have no place in this protocol: their signatures and encrypted data are not sent.
  */
 final class OpenAiChunkWriter {
 
@@ -42,7 +44,8 @@ final class OpenAiChunkWriter {
         if (chunk.usage() != null) {
             usage = chunk.usage();
         }
-        boolean hasDelta = !chunk.textDelta().isEmpty() || !chunk.toolCalls().isEmpty() || !roleSent;
+        boolean hasDelta = !chunk.textDelta().isEmpty() || !chunk.reasoningDelta().isEmpty()
+                || !chunk.toolCalls().isEmpty() || !roleSent;
         if (!hasDelta && chunk.finishReason() == null) {
             return List.of();
         }
@@ -50,6 +53,10 @@ final class OpenAiChunkWriter {
         if (!roleSent) {
             delta.add("role", "assistant");
             roleSent = true;
+        }
+        if (!chunk.reasoningDelta().isEmpty()) {
+            // vLLM's, DeepSeek's and LiteLLM's field for streamed reasoning (OpenAI's own schema has none)
+            delta.add("reasoning_content", chunk.reasoningDelta());
         }
         if (!chunk.textDelta().isEmpty()) {
             delta.add("content", chunk.textDelta());

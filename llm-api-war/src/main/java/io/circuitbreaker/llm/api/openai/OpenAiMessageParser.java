@@ -14,7 +14,13 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads OpenAI's {@code messages} array: roles, text and image parts, assistant tool calls and tool results. */
+/**
+ * Reads OpenAI's {@code messages} array: roles, text and image parts, assistant tool calls and tool results.
+ *
+ * <p>An assistant turn's {@code reasoning_content} (which clients of vLLM, DeepSeek and LiteLLM may echo back with the
+ * rest of the message) is not read: it is the model's earlier output, not an instruction, DeepSeek documents that it
+ * must not be sent back, and unsigned it is no use to the one provider that takes reasoning back (Anthropic).
+ */
 final class OpenAiMessageParser {
 
     private static final Pattern DATA_URL = Pattern.compile("data:([\\w.+-]+/[\\w.+-]+);base64,(.+)", Pattern.DOTALL);

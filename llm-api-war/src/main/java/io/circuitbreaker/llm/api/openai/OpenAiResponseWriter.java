@@ -35,6 +35,10 @@ final class OpenAiResponseWriter {
                 message.add("content", choice.text());
             }
             message.add("refusal", JsonValue.NULL);
+            if (choice.reasoning() != null) {
+                // not in OpenAI's own schema: the field vLLM, DeepSeek and LiteLLM return reasoning in
+                message.add("reasoning_content", choice.reasoning());
+            }
             if (!choice.toolCalls().isEmpty()) {
                 JsonArrayBuilder calls = JSON.createArrayBuilder();
                 for (ToolCall call : choice.toolCalls()) {

@@ -220,12 +220,40 @@ class OpenAiChunkWriterTest {
     }
 
     @Test
-    void reasoningDeltasAloneProduceNoEvent() {
+    void reasoningDeltasAloneAreSentAsReasoningContent() {
         OpenAiChunkWriter writer = new OpenAiChunkWriter(ID, CREATED, false);
-        writer.chunks(StreamChunk.text("up", "o3-mini", 0, ""));
+        writer.chunks(StreamChunk.text("up", "deepseek-reasoner", 0, ""));
 
-        assertEquals(List.of(), writer.chunks(new StreamChunk("up", "o3-mini", 0, "", "thinking...", List.of(),
-                null, null)));
+        List<JsonObject> events = writer.chunks(new StreamChunk("up", "deepseek-reasoner", 0, "", "thinking...",
+                List.of(), null, null));
+
+        assertEquals(json("""
+                {"id": "chatcmpl-req-7", "object": "chat.completion.chunk", "created": 1755691077,
+                 "model": "deepseek-reasoner", "system_fingerprint": null,
+                 "choices": [{"index": 0, "delta": {"reasoning_content": "thinking..."}, "logprobs": null,
+                              "finish_reason": null}]}"""), events.get(0));
+        assertEquals(1, events.size());
+    }
+
+    @Test
+    void reasoningThenAnswerStream() {
+        OpenAiChunkWriter writer = new OpenAiChunkWriter(ID, CREATED, false);
+
+        List<JsonObject> events = write(writer, List.of(
+                new StreamChunk("up", "claude-sonnet-4-5", 0, "", "Six times ", List.of(), null, null),
+                new StreamChunk("up", "claude-sonnet-4-5", 0, "", "seven.", List.of(), null, null),
+                // the end of a signed block carries no text: nothing to send
+                new StreamChunk("up", "claude-sonnet-4-5", 0, "", "", List.of(), null, null, "EqQBCkYIBxgC", null),
+                StreamChunk.text("up", "claude-sonnet-4-5", 0, "42"),
+                new StreamChunk("up", "claude-sonnet-4-5", 0, "", "", List.of(),
+                        FinishReason.of(FinishReason.Kind.STOP, "end_turn"), null)));
+
+        assertEquals(4, events.size());
+        assertEquals(json("{\"role\": \"assistant\", \"reasoning_content\": \"Six times \"}"), delta(events.get(0)));
+        assertEquals(json("{\"reasoning_content\": \"seven.\"}"), delta(events.get(1)));
+        assertEquals(json("{\"content\": \"42\"}"), delta(events.get(2)));
+        assertEquals("42", content(events));
+        assertEquals("stop", choice(events.get(3)).getString("finish_reason"));
     }
 
     // ---- helpers ----

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.circuitbreaker.llm.model.ChatMessage;
 import io.circuitbreaker.llm.model.ChatRequest;
+import io.circuitbreaker.llm.model.ReasoningConfig;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -38,7 +39,9 @@ class OpenAiRequestLimitsTest {
                  "top_logprobs": 3, "verbosity": "low", "web_search_options": {}}
                 """.formatted(HELLO));
 
-        assertEquals(ChatRequest.builder("gpt-4o").messages(ChatMessage.user("Hi")).build(), parsed.request());
+        // reasoning_effort is the one argument of this list the gateway uses
+        assertEquals(ChatRequest.builder("gpt-4o").messages(ChatMessage.user("Hi"))
+                .reasoning(ReasoningConfig.effort("low")).build(), parsed.request());
     }
 
     @Test

@@ -2,12 +2,14 @@ package io.circuitbreaker.llm.api.openai;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.circuitbreaker.llm.model.ChatMessage;
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.ContentPart;
+import io.circuitbreaker.llm.model.ReasoningConfig;
 import io.circuitbreaker.llm.model.ResponseFormat;
 import io.circuitbreaker.llm.model.Role;
 import io.circuitbreaker.llm.model.ToolCall;
@@ -128,6 +130,29 @@ class OpenAiRequestParserTest {
 
         assertEquals(ChatRequest.builder("gpt-4o-mini").messages(ChatMessage.user("Hello")).build(),
                 parsed.request());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"low", "medium", "high", "minimal", "none", "xhigh", "some-future-level"})
+    void reasoningEffortBecomesTheRequestsReasoning(String effort) {
+        OpenAiChatRequest parsed = OpenAiRequestParser.parse(options("\"reasoning_effort\": \"" + effort + "\""));
+
+        assertEquals(ReasoningConfig.effort(effort), parsed.request().reasoning());
+    }
+
+    @Test
+    void reasoningEffortNullIsUnset() {
+        assertNull(OpenAiRequestParser.parse(options("\"reasoning_effort\": null")).request().reasoning());
+    }
+
+    @Test
+    void reasoningContentOfAnEarlierAssistantTurnIsNotSentBack() {
+        // DeepSeek: reasoning_content must not be part of the next request's history
+        assertEquals(List.of(ChatMessage.user("Hi"), ChatMessage.assistant("Hello!"), ChatMessage.user("Bye")),
+                messages("""
+                        {"role": "user", "content": "Hi"},
+                        {"role": "assistant", "content": "Hello!", "reasoning_content": "A greeting."},
+                        {"role": "user", "content": "Bye"}"""));
     }
 
     @Test
@@ -328,6 +353,12 @@ class OpenAiRequestParserTest {
                 invalid("JSON array body", "[{\"model\": \"gpt-4o\"}]", null, "must be a JSON object"),
                 invalid("JSON string body", "\"hello\"", null, "must be a JSON object"),
                 invalid("JSON null body", "null", null, "must be a JSON object"),
+                invalid("reasoning_effort a number", options("\"reasoning_effort\": 3"), "reasoning_effort",
+                        "reasoning_effort must be a string"),
+                invalid("reasoning_effort an object", options("\"reasoning_effort\": {\"effort\": \"high\"}"),
+                        "reasoning_effort", "reasoning_effort must be a string"),
+                invalid("reasoning_effort blank", options("\"reasoning_effort\": \" \""), "reasoning_effort",
+                        "reasoning_effort must be none, minimal, low, medium, high or xhigh"),
                 // OpenAI refuses these; JsonReader.readValue stopped after the object and never saw the rest (#16)
                 invalid("trailing garbage", options("\"n\": 1") + " garbage", null,
                         "content after the JSON object"),

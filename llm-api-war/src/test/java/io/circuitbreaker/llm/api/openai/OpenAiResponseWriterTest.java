@@ -165,12 +165,43 @@ class OpenAiResponseWriterTest {
     }
 
     @Test
-    void reasoningIsNotPartOfTheAnswer() {
-        ChatResponse response = new ChatResponse("id", "o3-mini", ProviderType.OPENAI,
+    void reasoningIsKeptApartFromTheAnswerInReasoningContent() {
+        ChatResponse response = new ChatResponse("id", "claude-sonnet-4-5", ProviderType.ANTHROPIC,
                 List.of(new Choice(0, "42", "Six times seven.", List.of(), FinishReason.of(FinishReason.Kind.STOP,
-                        "stop"))), null);
+                        "end_turn"))), new Usage(20, 60, 80, null, 40));
 
-        JsonObject message = OpenAiResponseWriter.completion(response, "chatcmpl-1", 1L, "o3-mini")
+        JsonObject completion = OpenAiResponseWriter.completion(response, "chatcmpl-1", 1L, "claude-sonnet-4-5");
+        JsonObject message = completion.getJsonArray("choices").getJsonObject(0).getJsonObject("message");
+
+        // the field vLLM, DeepSeek and LiteLLM use
+        assertEquals(json("""
+                {"role": "assistant", "content": "42", "refusal": null, "reasoning_content": "Six times seven."}"""),
+                message);
+        // reasoning tokens stay a share of the completion tokens
+        assertEquals(60, completion.getJsonObject("usage").getInt("completion_tokens"));
+        assertEquals(40, completion.getJsonObject("usage").getJsonObject("completion_tokens_details")
+                .getInt("reasoning_tokens"));
+    }
+
+    @Test
+    void reasoningOnlyAnswerHasNullContent() {
+        ChatResponse response = new ChatResponse("id", "deepseek-reasoner", ProviderType.OPENAI_COMPATIBLE,
+                List.of(new Choice(0, "", "Ran out of tokens while thinking.", List.of(),
+                        FinishReason.of(FinishReason.Kind.LENGTH, "length"))), null);
+
+        JsonObject message = OpenAiResponseWriter.completion(response, "chatcmpl-1", 1L, "deepseek-reasoner")
+                .getJsonArray("choices").getJsonObject(0).getJsonObject("message");
+
+        assertEquals(JsonValue.NULL, message.get("content"));
+        assertEquals("Ran out of tokens while thinking.", message.getString("reasoning_content"));
+    }
+
+    @Test
+    void withoutReasoningThereIsNoReasoningContent() {
+        ChatResponse response = new ChatResponse("id", "gpt-4o", ProviderType.OPENAI,
+                List.of(new Choice(0, "42", null, List.of(), FinishReason.of(FinishReason.Kind.STOP, "stop"))), null);
+
+        JsonObject message = OpenAiResponseWriter.completion(response, "chatcmpl-1", 1L, "gpt-4o")
                 .getJsonArray("choices").getJsonObject(0).getJsonObject("message");
 
         assertEquals(json("{\"role\": \"assistant\", \"content\": \"42\", \"refusal\": null}"), message);

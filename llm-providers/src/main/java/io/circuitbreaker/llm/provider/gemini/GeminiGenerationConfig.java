@@ -7,14 +7,17 @@ import java.util.List;
 public record GeminiGenerationConfig(
         Double temperature,
         Double topP,
+        Integer topK,
         Integer maxOutputTokens,
         List<String> stopSequences,
         Long seed,
         String responseMimeType,
-        JsonObject responseSchema) {
+        JsonObject responseSchema,
+        GeminiThinkingConfig thinkingConfig) {
 
     boolean isEmpty() {
-        return temperature == null && topP == null && maxOutputTokens == null && stopSequences == null
-                && seed == null && responseMimeType == null && responseSchema == null;
+        return temperature == null && topP == null && topK == null && maxOutputTokens == null
+                && stopSequences == null && seed == null && responseMimeType == null && responseSchema == null
+                && thinkingConfig == null;
     }
 }

@@ -50,9 +50,16 @@ public final class GeminiMapper {
      * The wire request for a chat request.
      *
      * @throws InvalidRequestException when the request cannot be expressed for Gemini (a tool result answering no
-     *                                 known call, arguments or schemas that are not JSON objects)
+     *                                 known call, arguments or schemas that are not JSON objects, an effort level
+     *                                 without a budget, untranslated parameters of another protocol)
      */
     public static GeminiRequest toRequest(ChatRequest request) {
+        if (!request.untranslated().isEmpty()) {
+            // parameters of another protocol that Gemini cannot express: refused by name, never dropped
+            throw new InvalidRequestException(PROVIDER, 0, "unsupported_parameter", "the Gemini API cannot express "
+                    + String.join(", ", request.untranslated()) + "; route this model to an Anthropic upstream or "
+                    + "leave them out");
+        }
         List<String> system = new ArrayList<>();
         List<GeminiContent> contents = new ArrayList<>();
         Map<String, String> toolNamesById = new HashMap<>();
@@ -97,10 +104,16 @@ public final class GeminiMapper {
             } else if (part instanceof ContentPart.ImageUrl image) {
                 parts.add(GeminiMedia.fromUrl(image.url()));
             }
+            // reasoning parts: not sent, see assistantParts
         }
         return parts;
     }
 
+    /**
+     * A model turn. Its reasoning parts ({@link ContentPart.Thinking}, {@link ContentPart.RedactedThinking}) are not
+     * sent: they are another provider's (Anthropic's signatures mean nothing to Gemini, whose own thought signatures
+     * ride on function calls, see {@link #UNKNOWN_THOUGHT_SIGNATURE}), and Gemini does not read earlier thoughts.
+     */
     private static List<GeminiPart> assistantParts(ChatMessage message, Map<String, String> toolNamesById) {
         List<GeminiPart> parts = new ArrayList<>(userParts(message));
         boolean first = true;
@@ -117,6 +130,12 @@ public final class GeminiMapper {
         return parts;
     }
 
+    /**
+     * A tool's result as a {@code functionResponse}: a JSON object as it is, other text under {@code content}. A failed
+     * tool's result ({@link ChatMessage#toolError()}, Anthropic's {@code is_error}) goes under {@code error}, the key
+     * Google documents for "the function call failed" (a whole response without {@code output} or {@code error} is
+     * read as output).
+     */
     private static GeminiPart toolResult(ChatMessage message, Map<String, String> toolNamesById) {
         String name = message.toolCallId() == null ? null : toolNamesById.get(message.toolCallId());
         if (name == null) {
@@ -128,9 +147,13 @@ public final class GeminiMapper {
                             + "' answers no earlier assistant tool call, and Gemini needs the function name");
         }
         String text = message.text();
-        JsonObject response = asObjectOrNull(text);
-        if (response == null) {
-            response = jakarta.json.Json.createObjectBuilder().add("content", text).build();
+        JsonObject result = asObjectOrNull(text);
+        JsonObject response;
+        if (message.toolError()) {
+            response = result != null ? jakarta.json.Json.createObjectBuilder().add("error", result).build()
+                    : jakarta.json.Json.createObjectBuilder().add("error", text).build();
+        } else {
+            response = result != null ? result : jakarta.json.Json.createObjectBuilder().add("content", text).build();
         }
         return GeminiPart.response(new GeminiFunctionResponse(name, response));
     }
@@ -170,8 +193,8 @@ public final class GeminiMapper {
                 ? GeminiSchemas.clean(parseObject(format.schemaJson(), "response schema"))
                 : null;
         GeminiGenerationConfig config = new GeminiGenerationConfig(request.temperature(), request.topP(),
-                request.maxTokens(), request.stop().isEmpty() ? null : request.stop(), request.seed(), mimeType,
-                schema);
+                request.topK(), request.maxTokens(), request.stop().isEmpty() ? null : request.stop(), request.seed(),
+                mimeType, schema, GeminiThinkingConfig.of(request.reasoning()));
         return config.isEmpty() ? null : config;
     }
 

@@ -8,10 +8,14 @@ import java.util.List;
  * The body of {@code POST /chat/completions}. Unset options are {@code null} and left out of the JSON, so the
  * provider applies its own defaults.
  *
- * @param toolChoice {@code "auto"}, {@code "none"}, {@code "required"} or an {@link OpenAiNamedToolChoice}
+ * @param toolChoice      {@code "auto"}, {@code "none"}, {@code "required"} or an {@link OpenAiNamedToolChoice}
+ * @param topK            not part of OpenAI's own API; vLLM, llama.cpp, Together and similar servers take it
+ * @param reasoningEffort {@code none}, {@code minimal}, {@code low}, {@code medium}, {@code high}, {@code xhigh} (or a
+ *                        level newer than this gateway, passed on as the caller spelt it)
  */
 @JsonbPropertyOrder({"model", "messages", "temperature", "topP", "maxTokens", "maxCompletionTokens", "stop", "seed",
-        "user", "tools", "toolChoice", "parallelToolCalls", "responseFormat", "stream", "streamOptions"})
+        "user", "tools", "toolChoice", "parallelToolCalls", "responseFormat", "topK", "reasoningEffort", "stream",
+        "streamOptions"})
 public record OpenAiChatRequest(
         String model,
         List<OpenAiRequestMessage> messages,
@@ -26,6 +30,8 @@ public record OpenAiChatRequest(
         @JsonbProperty("tool_choice") Object toolChoice,
         @JsonbProperty("parallel_tool_calls") Boolean parallelToolCalls,
         @JsonbProperty("response_format") OpenAiResponseFormat responseFormat,
+        @JsonbProperty("top_k") Integer topK,
+        @JsonbProperty("reasoning_effort") String reasoningEffort,
         Boolean stream,
         @JsonbProperty("stream_options") OpenAiStreamOptions streamOptions) {
 }

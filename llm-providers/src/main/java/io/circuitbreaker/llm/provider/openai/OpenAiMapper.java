@@ -29,6 +29,11 @@ import java.util.Objects;
 /**
  * Translates between the gateway's model and the Chat Completions wire format, both ways. Pure: no I/O, no state
  * beyond the provider type it reports answers under.
+ *
+ * <p>Reasoning: a request's {@link io.circuitbreaker.llm.model.ReasoningConfig} becomes {@code reasoning_effort}
+ * (see {@link OpenAiRequestOptions}); reasoning blocks of earlier assistant turns are not sent, since Chat
+ * Completions has no place for them; reasoning in answers ({@code reasoning_content}, {@code reasoning}, thinking
+ * parts) is kept apart from the answer text.
  */
 public final class OpenAiMapper {
 
@@ -52,7 +57,14 @@ public final class OpenAiMapper {
         return Json.toJson(toWire(request, stream));
     }
 
+    /**
+     * The wire request.
+     *
+     * @throws InvalidRequestException naming the parameter, for what this server cannot take: {@code top_k} on
+     *                                 OpenAI itself, parameters of another protocol left untranslated by a front door
+     */
     public OpenAiChatRequest toWire(ChatRequest request, boolean stream) {
+        OpenAiRequestOptions.refuseUntranslated(provider, request);
         boolean completionTokens = usesMaxCompletionTokens(request.model());
         return new OpenAiChatRequest(
                 request.model(),
@@ -68,6 +80,9 @@ public final class OpenAiMapper {
                 toolChoice(request.toolChoice()),
                 request.parallelToolCalls(),
                 responseFormat(request.responseFormat()),
+                OpenAiRequestOptions.topK(provider, request),
+                // the reasoning-model prefixes are those that also want max_completion_tokens
+                OpenAiRequestOptions.reasoningEffort(provider, request, completionTokens),
                 stream ? Boolean.TRUE : null,
                 // without it a stream reports no usage at all, and usage must never be estimated
                 stream ? new OpenAiStreamOptions(Boolean.TRUE) : null);
@@ -78,6 +93,10 @@ public final class OpenAiMapper {
         return REASONING_MODEL_PREFIXES.stream().anyMatch(id::startsWith);
     }
 
+    /**
+     * One message. A failed tool's result ({@link ChatMessage#toolError()}) is sent as its content only: Chat
+     * Completions has no error flag on tool messages, and the content itself says what failed.
+     */
     private static OpenAiRequestMessage message(ChatMessage message) {
         return switch (message.role()) {
             case SYSTEM -> new OpenAiRequestMessage("system", content(message), message.name(), null, null);
@@ -87,12 +106,18 @@ public final class OpenAiMapper {
         };
     }
 
+    /**
+     * An assistant turn. Its reasoning parts ({@link ContentPart.Thinking}, {@link ContentPart.RedactedThinking}) are
+     * not sent: Chat Completions has no place for earlier reasoning in a request, and the servers that return
+     * {@code reasoning_content} do not want it back (DeepSeek answers it with a 400). The model reasons afresh.
+     */
     private static OpenAiRequestMessage assistant(ChatMessage message) {
         List<OpenAiToolCall> calls = message.toolCalls().isEmpty() ? null : message.toolCalls().stream()
                 .map(call -> new OpenAiToolCall(null, call.id(), FUNCTION,
                         new OpenAiFunctionCall(call.name(), jakarta.json.Json.createValue(call.argumentsJson()))))
                 .toList();
-        Object content = calls != null && message.content().isEmpty() ? JsonValue.NULL : content(message);
+        boolean onlyReasoning = message.content().stream().allMatch(ContentPart::isThinking);
+        Object content = calls != null && onlyReasoning ? JsonValue.NULL : content(message);
         return new OpenAiRequestMessage("assistant", content, message.name(), calls, null);
     }
 
@@ -110,6 +135,7 @@ public final class OpenAiMapper {
             } else if (part instanceof ContentPart.ImageBase64 image) {
                 parts.add(OpenAiContentPart.image("data:" + image.mediaType() + ";base64," + image.data(), null));
             }
+            // reasoning parts: not sent, see assistant(...)
         }
         return parts;
     }

@@ -15,6 +15,12 @@
  *   <li>Streams always ask for {@code stream_options.include_usage}, so the usage is reported, never estimated.</li>
  *   <li>Reasoning text that compatible servers send ({@code reasoning_content}, {@code reasoning}) is kept apart from
  *       the answer text.</li>
+ *   <li>Reasoning is asked for with {@code reasoning_effort} (an Anthropic-style budget becomes an effort by the table
+ *       in {@link io.circuitbreaker.llm.model.ReasoningConfig}); reasoning blocks of earlier turns are not sent
+ *       back.</li>
+ *   <li>{@code top_k} goes to compatible servers, which take it as an extension; OpenAI itself has none, so for it
+ *       the request is refused naming {@code top_k}.</li>
+ *   <li>Parameters of another protocol that a front door could not translate are refused by name, never dropped.</li>
  *   <li>Authentication is {@code Authorization: Bearer <key>}, sent only when a key is given.</li>
  * </ul>
  *
