@@ -3,6 +3,7 @@ package io.circuitbreaker.llm.api.anthropic;
 import io.circuitbreaker.llm.api.anthropic.AnthropicParameters.Endpoint;
 import io.circuitbreaker.llm.api.limits.RequestLimits;
 import io.circuitbreaker.llm.api.relay.RoutingHeaders;
+import io.circuitbreaker.llm.api.relay.AnswerRelay;
 import io.circuitbreaker.llm.api.relay.StreamRelay;
 import io.circuitbreaker.llm.api.request.CancelWhenGone;
 import io.circuitbreaker.llm.api.security.ApiKeyFilter;
@@ -20,10 +21,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -39,9 +36,6 @@ public class MessagesServlet extends HttpServlet {
 
     static final String PATH = "/v1/messages";
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(MessagesServlet.class.getName());
-    /** A backstop only: the router's connect, first-byte and idle limits end a stuck upstream long before this. */
-    static final long ASYNC_TIMEOUT_MS = TimeUnit.MINUTES.toMillis(30);
 
     @Inject
     transient ChatService chat;
@@ -99,7 +93,7 @@ public class MessagesServlet extends HttpServlet {
             return;
         }
         stream.rateLimitHeaders().forEach(response::setHeader);
-        relay.start(startAsync(request), stream.chunks());
+        relay.start(AnswerRelay.startAsync(request), stream.chunks());
     }
 
     private void complete(HttpServletRequest request, HttpServletResponse response, ChatCall call, long start)
@@ -114,59 +108,32 @@ public class MessagesServlet extends HttpServlet {
             return;
         }
         reply.rateLimitHeaders().forEach(response::setHeader);
-        AsyncContext async = startAsync(request);
-        CompletableFuture<RoutedResponse> pending = reply.answer().toCompletableFuture();
-        async.addListener(new CancelWhenGone(pending));
-        pending.whenComplete((routed, failure) -> {
-            try {
-                if (pending.isCancelled()) {
-                    // the client went away, or the backstop timeout ended the wait: a client still there learns so
-                    AnthropicResponses.error(response, new AnthropicError(504, "api_error",
-                            "the request was cancelled before an answer arrived"), requestId);
-                } else if (failure == null) {
-                    answer(response, routed, start);
-                } else {
-                    if (AnthropicErrorMapper.map(failure).status() == 500) {
-                        LOG.log(Level.WARNING, "message " + requestId + " failed unexpectedly", failure);
-                    }
-                    AnthropicResponses.error(response, failure, requestId);
-                }
-            } catch (IOException e) {
-                LOG.log(Level.FINE, "could not write the answer to " + requestId + " (client gone?)", e);
-            } catch (RuntimeException e) {
-                failIfUncommitted(response, requestId, e);
-            } finally {
-                async.complete();
-            }
-        });
+        AnswerRelay.relay(request, response, requestId, reply.answer(), new Answer(requestId), start);
     }
 
-    private static void answer(HttpServletResponse response, RoutedResponse routed, long start) throws IOException {
-        String model = routed.response().model() == null || routed.response().model().isBlank()
-                ? routed.deployment().model().id() : routed.response().model();
-        RoutingHeaders.deployment(response, routed.deployment(), routed.route());
-        RoutingHeaders.attempts(response, routed.attempts(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-        AnthropicResponses.json(response, 200, AnthropicResponseWriter.message(routed.response(), model));
-    }
+    /** Anthropic's {@code message} and error answers. */
+    private record Answer(String requestId) implements AnswerRelay.Format {
 
-    /** A write that failed before anything went out must not leave an empty 200 that reads as an answer. */
-    private static void failIfUncommitted(HttpServletResponse response, String requestId, RuntimeException failure) {
-        if (response.isCommitted()) {
-            LOG.log(Level.FINE, "could not write the answer to " + requestId + " (client gone?)", failure);
-            return;
+        @Override
+        public void answer(HttpServletResponse response, RoutedResponse routed) throws IOException {
+            AnthropicResponses.json(response, 200, AnthropicResponseWriter.message(routed.response(),
+                    AnswerRelay.answeringModel(routed)));
         }
-        LOG.log(Level.WARNING, "could not write the answer to " + requestId, failure);
-        try {
-            response.resetBuffer();
+
+        @Override
+        public void error(HttpServletResponse response, Throwable failure) throws IOException {
             AnthropicResponses.error(response, failure, requestId);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "could not write the error either (client gone?)", e);
         }
-    }
 
-    private static AsyncContext startAsync(HttpServletRequest request) {
-        AsyncContext async = request.startAsync();
-        async.setTimeout(ASYNC_TIMEOUT_MS);
-        return async;
+        @Override
+        public void cancelled(HttpServletResponse response) throws IOException {
+            AnthropicResponses.error(response, new AnthropicError(504, "api_error",
+                    "the request was cancelled before an answer arrived"), requestId);
+        }
+
+        @Override
+        public boolean unexpected(Throwable failure) {
+            return AnthropicErrorMapper.map(failure).status() == 500;
+        }
     }
 }

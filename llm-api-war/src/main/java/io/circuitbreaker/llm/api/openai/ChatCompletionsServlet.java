@@ -10,10 +10,12 @@ import io.circuitbreaker.llm.api.limits.BodyTooLargeException;
 import io.circuitbreaker.llm.api.limits.BoundedBody;
 import io.circuitbreaker.llm.api.limits.RequestLimits;
 import io.circuitbreaker.llm.api.relay.RoutingHeaders;
+import io.circuitbreaker.llm.api.request.CancelWhenGone;
+import io.circuitbreaker.llm.api.request.RequestIds;
+import io.circuitbreaker.llm.api.relay.AnswerRelay;
 import io.circuitbreaker.llm.api.relay.StreamRelay;
 import io.circuitbreaker.llm.routing.RoutedResponse;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -23,11 +25,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -43,10 +40,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class ChatCompletionsServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(ChatCompletionsServlet.class.getName());
-    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-    /** A backstop only: the router's connect, first-byte and idle limits end a stuck upstream long before this. */
-    static final long ASYNC_TIMEOUT_MS = TimeUnit.MINUTES.toMillis(30);
 
     @Inject
     transient ChatService chat;
@@ -78,7 +71,7 @@ public class ChatCompletionsServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long start = System.nanoTime();
-        String requestId = requestId(request);
+        String requestId = RequestIds.of(request);
         response.setHeader(RoutingHeaders.REQUEST_ID, requestId);
         OpenAiChatRequest parsed;
         try {
@@ -102,7 +95,7 @@ public class ChatCompletionsServlet extends HttpServlet {
                 return;
             }
             stream.rateLimitHeaders().forEach(response::setHeader);
-            relay.start(startAsync(request), stream.chunks());
+            relay.start(AnswerRelay.startAsync(request), stream.chunks());
             return;
         }
         ChatReply reply;
@@ -114,75 +107,33 @@ public class ChatCompletionsServlet extends HttpServlet {
             return;
         }
         reply.rateLimitHeaders().forEach(response::setHeader);
-        AsyncContext async = startAsync(request);
-        CompletableFuture<RoutedResponse> pending = reply.answer().toCompletableFuture();
-        async.addListener(new ClientGone(pending));
-        pending.whenComplete((routed, failure) -> {
-            try {
-                if (pending.isCancelled()) {
-                    // the client went away, or the backstop timeout ended the wait: a client still there learns so
-                    LOG.log(Level.FINE, "chat completion {0} cancelled", requestId);
-                    OpenAiResponses.error(response, new OpenAiError(504, "api_error", "timeout", null,
-                            "the request was cancelled before an answer arrived", null));
-                } else if (failure == null) {
-                    answer(response, routed, completionId, created, start);
-                } else {
-                    if (OpenAiErrorMapper.map(failure).status() == 500) {
-                        LOG.log(Level.WARNING, "chat completion " + requestId + " failed unexpectedly", failure);
-                    }
-                    OpenAiResponses.error(response, failure);
-                }
-            } catch (IOException e) {
-                LOG.log(Level.FINE, "could not write the answer to " + requestId + " (client gone?)", e);
-            } catch (RuntimeException e) {
-                failIfUncommitted(response, requestId, e);
-            } finally {
-                async.complete();
-            }
-        });
+        AnswerRelay.relay(request, response, requestId, reply.answer(), new Answer(completionId, created), start);
     }
 
-    private static void answer(HttpServletResponse response, RoutedResponse routed, String id, long created,
-            long start) throws IOException {
-        String model = routed.response().model() == null || routed.response().model().isBlank()
-                ? routed.deployment().model().id() : routed.response().model();
-        JsonObject body = OpenAiResponseWriter.completion(routed.response(), id, created, model);
-        RoutingHeaders.deployment(response, routed.deployment(), routed.route());
-        RoutingHeaders.attempts(response, routed.attempts(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-        OpenAiResponses.json(response, 200, body);
-    }
+    /** OpenAI's {@code chat.completion} and error answers. */
+    private record Answer(String completionId, long created) implements AnswerRelay.Format {
 
-    /**
-     * A write that failed before anything went out (e.g. a header value the container refused) must not leave an
-     * empty 200 that reads as an answer: it becomes an error while the status can still change.
-     */
-    private static void failIfUncommitted(HttpServletResponse response, String requestId, RuntimeException failure) {
-        if (response.isCommitted()) {
-            LOG.log(Level.FINE, "could not write the answer to " + requestId + " (client gone?)", failure);
-            return;
+        @Override
+        public void answer(HttpServletResponse response, RoutedResponse routed) throws IOException {
+            OpenAiResponses.json(response, 200, OpenAiResponseWriter.completion(routed.response(), completionId,
+                    created, AnswerRelay.answeringModel(routed)));
         }
-        LOG.log(Level.WARNING, "could not write the answer to " + requestId, failure);
-        try {
-            response.resetBuffer();
+
+        @Override
+        public void error(HttpServletResponse response, Throwable failure) throws IOException {
             OpenAiResponses.error(response, failure);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "could not write the error either (client gone?)", e);
         }
-    }
 
-    /**
-     * The caller's {@code x-request-id} when it is a plain token (so one id follows a request through the caller's
-     * systems and ours), else a new one.
-     */
-    static String requestId(HttpServletRequest request) {
-        String given = request.getHeader(RoutingHeaders.REQUEST_ID);
-        return given != null && REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
-    }
+        @Override
+        public void cancelled(HttpServletResponse response) throws IOException {
+            OpenAiResponses.error(response, new OpenAiError(504, "api_error", "timeout", null,
+                    "the request was cancelled before an answer arrived", null));
+        }
 
-    private static AsyncContext startAsync(HttpServletRequest request) {
-        AsyncContext async = request.startAsync();
-        async.setTimeout(ASYNC_TIMEOUT_MS);
-        return async;
+        @Override
+        public boolean unexpected(Throwable failure) {
+            return OpenAiErrorMapper.map(failure).status() == 500;
+        }
     }
 
     /** The body as text, refused with 413 once it is over the limit (see {@link BoundedBody}). */

@@ -1,23 +1,19 @@
 package io.circuitbreaker.llm.api.openai;
 
 import io.circuitbreaker.llm.api.limits.RequestLimits;
+import io.circuitbreaker.llm.api.request.JsonBody;
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.ReasoningConfig;
 import io.circuitbreaker.llm.model.ResponseFormat;
 import io.circuitbreaker.llm.model.ToolChoice;
 import io.circuitbreaker.llm.model.ToolDefinition;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonParser;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * Reads an OpenAI Chat Completions request body into the gateway's request. Accepts every argument OpenAI documents,
@@ -25,9 +21,6 @@ import java.util.NoSuchElementException;
  * the ones it uses: a wrong type or value is a 400 naming the parameter, never a 500.
  */
 final class OpenAiRequestParser {
-
-    /** Looked up once: {@code Json.createX} runs a ServiceLoader lookup on every call (JFR, docs/performance.md). */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     private OpenAiRequestParser() {
     }
@@ -93,42 +86,12 @@ final class OpenAiRequestParser {
         return new OpenAiChatRequest(request, stream, includeUsage(json.get("stream_options")));
     }
 
+    /** The body's one JSON object, refused in OpenAI's shape when it is anything else (see {@link JsonBody}). */
     private static JsonObject object(String body) {
-        JsonValue value;
-        try (JsonParser parser = JSON.createParser(new StringReader(body))) {
-            parser.next();
-            value = parser.getValue();
-            endOfInput(parser);
-        } catch (InvalidOpenAiRequest e) {
-            throw e;
-        } catch (JsonException | NoSuchElementException e) {
-            throw new InvalidOpenAiRequest(null, "the request body is not valid JSON");
-        } catch (RuntimeException e) {
-            // Parsson refuses nesting deeper than 1000 and numbers longer than 1100 characters with a plain
-            // RuntimeException or UnsupportedOperationException, not a JsonException; either is the caller's body
-            throw new InvalidOpenAiRequest(null, "the request body is not valid JSON or exceeds the parser's "
-                    + "limits (nesting depth, number length)");
-        }
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new InvalidOpenAiRequest(null, "the request body must be a JSON object");
-        }
-        return value.asJsonObject();
-    }
-
-    /**
-     * Refuses anything but whitespace after the top-level value, as OpenAI does: {@code JsonReader.readValue} stops
-     * after the first value and never looks further, so {@code {...} garbage} or {@code {...}{...}} used to pass.
-     * At the top level {@code hasNext()} reads on to end of input and throws on any other token.
-     */
-    private static void endOfInput(JsonParser parser) {
-        boolean more;
         try {
-            more = parser.hasNext();
-        } catch (JsonException e) {
-            more = true;
-        }
-        if (more) {
-            throw new InvalidOpenAiRequest(null, "the request body has content after the JSON object");
+            return JsonBody.object(body);
+        } catch (JsonBody.NotAnObject e) {
+            throw new InvalidOpenAiRequest(null, e.getMessage());
         }
     }
 
