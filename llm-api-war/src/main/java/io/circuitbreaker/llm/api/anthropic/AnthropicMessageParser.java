@@ -44,6 +44,15 @@ final class AnthropicMessageParser {
 
     /** {@code system}: a string or text blocks, as one system message; empty when there is none. */
     List<ChatMessage> system(JsonValue value) {
+        return system(value, "system");
+    }
+
+    /**
+     * System text at {@code at}: the top-level {@code system}, or the content of a {@code system} turn inside
+     * {@code messages} (which the current Anthropic SDKs can send: instructions that change mid-conversation), kept in
+     * its place.
+     */
+    private List<ChatMessage> system(JsonValue value, String at) {
         if (value == null || value == JsonValue.NULL) {
             return List.of();
         }
@@ -51,16 +60,16 @@ final class AnthropicMessageParser {
             return text.getString().isEmpty() ? List.of() : List.of(ChatMessage.system(text.getString()));
         }
         if (!(value instanceof JsonArray blocks)) {
-            throw new InvalidAnthropicRequest("system", "Input should be a valid string or a list of text blocks");
+            throw new InvalidAnthropicRequest(at, "Input should be a valid string or a list of text blocks");
         }
         List<ContentPart> parts = new ArrayList<>(blocks.size());
         for (int i = 0; i < blocks.size(); i++) {
-            String at = path("system", i);
-            JsonObject block = Fields.element(blocks, i, "system");
-            if (!"text".equals(Fields.requiredString(block, "type", at))) {
-                throw new InvalidAnthropicRequest(path(at, "type"), "Input should be 'text'");
+            String block = path(at, i);
+            JsonObject object = Fields.element(blocks, i, at);
+            if (!"text".equals(Fields.requiredString(object, "type", block))) {
+                throw new InvalidAnthropicRequest(path(block, "type"), "Input should be 'text'");
             }
-            parts.add(text(block, at));
+            parts.add(text(object, block));
         }
         return parts.isEmpty() ? List.of() : List.of(new ChatMessage(Role.SYSTEM, parts, null, null, null));
     }
@@ -92,8 +101,9 @@ final class AnthropicMessageParser {
             switch (role) {
                 case "user" -> user(content, path(at, "content"), messages);
                 case "assistant" -> messages.add(assistant(content, path(at, "content")));
-                default -> throw new InvalidAnthropicRequest(path(at, "role"), "Input should be 'user' or "
-                        + "'assistant'");
+                case "system" -> messages.addAll(system(content, path(at, "content")));
+                default -> throw new InvalidAnthropicRequest(path(at, "role"), "Input should be 'user', "
+                        + "'assistant' or 'system'");
             }
         }
         return messages;

@@ -166,6 +166,16 @@ class AnthropicRequestParserTest {
     }
 
     @Test
+    void aSystemTurnInsideMessagesKeepsItsPlace() {
+        ChatRequest request = request("\"system\":\"Be brief.\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"},"
+                + "{\"role\":\"system\",\"content\":[{\"type\":\"text\",\"text\":\"Now answer in French.\"}]},"
+                + "{\"role\":\"user\",\"content\":\"Hello\"}]");
+        assertEquals(List.of(Role.SYSTEM, Role.USER, Role.SYSTEM, Role.USER),
+                request.messages().stream().map(ChatMessage::role).toList());
+        assertEquals("Now answer in French.", request.messages().get(2).text());
+    }
+
+    @Test
     void outputConfigEffortAndStructuredOutputAreTranslated() {
         ChatRequest effort = request(HELLO + ",\"thinking\":{\"type\":\"adaptive\"},\"output_config\":"
                 + "{\"effort\":\"low\"}");
@@ -223,8 +233,10 @@ class AnthropicRequestParserTest {
         "{\"model\":\"m\",\"max_tokens\":5,\"stop_sequences\":[1],MSG}|stop_sequences.0: Input should be a valid string",
         "{\"model\":\"m\",\"max_tokens\":5}|messages: Field required",
         "{\"model\":\"m\",\"max_tokens\":5,\"messages\":{}}|messages: Input should be a valid list",
-        "{\"model\":\"m\",\"max_tokens\":5,\"messages\":[{\"role\":\"system\",\"content\":\"x\"}]}|messages.0.role: "
-                + "Input should be 'user' or 'assistant'",
+        "{\"model\":\"m\",\"max_tokens\":5,\"messages\":[{\"role\":\"tool\",\"content\":\"x\"}]}|messages.0.role: "
+                + "Input should be 'user', 'assistant' or 'system'",
+        "{\"model\":\"m\",\"max_tokens\":5,\"messages\":[{\"role\":\"system\",\"content\":[{\"type\":\"image\"}]}]}|"
+                + "messages.0.content.0.type: Input should be 'text'",
         "{\"model\":\"m\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\"}]}]}|"
                 + "messages.0.content.0.text: Field required",
         "{\"model\":\"m\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image\","
