@@ -15,6 +15,7 @@ import io.circuitbreaker.llm.error.AuthenticationException;
 import io.circuitbreaker.llm.error.ErrorKind;
 import io.circuitbreaker.llm.error.InvalidRequestException;
 import io.circuitbreaker.llm.error.ProviderUnavailableException;
+import io.circuitbreaker.llm.error.QuotaExhaustedException;
 import io.circuitbreaker.llm.error.RateLimitedException;
 import io.circuitbreaker.llm.model.ChatMessage;
 import io.circuitbreaker.llm.model.ChatRequest;
@@ -100,6 +101,46 @@ class RouterEngineTest extends RouterFixture {
         RoutedResponse routed = complete("smart");
         assertEquals("ok", routed.response().text());
         assertEquals(1, openai.callsTo(PRIMARY));
+    }
+
+    @Test
+    void anExhaustedQuotaIsNotRetriedButFallsBackToTheNextCandidate() throws Exception {
+        openai.script(PRIMARY, Script.error(quotaExhausted()), Script.answer("never: not retried"));
+        anthropic.script(SECONDARY, Script.answer("other key"));
+        RoutedResponse routed = complete("smart");
+        assertEquals("other key", routed.response().text());
+        assertEquals(1, openai.callsTo(PRIMARY), "waiting does not refill a quota: no retry");
+        assertEquals(List.of("primary/gpt-4o#1:QUOTA_EXHAUSTED(429)", "secondary/claude-3-haiku-20240307#1:SUCCEEDED"),
+                routed.attempts().stream().map(Attempt::toString).toList());
+    }
+
+    @Test
+    void anExhaustedQuotaAloneReachesTheCallerAsItsOwnKind() throws Exception {
+        openai.script(PRIMARY, Script.error(quotaExhausted()), Script.answer("never: not retried"));
+        anthropic.script(SECONDARY, Script.error(quotaExhausted()), Script.answer("never: not retried"));
+        RoutingFailedException e = failure("smart");
+        assertEquals(Optional.of(ErrorKind.QUOTA_EXHAUSTED), e.kind());
+        assertEquals("insufficient_quota", e.upstreamError().orElseThrow().providerCode());
+        assertEquals(2, e.attempts().size(), "one attempt per deployment, none repeated");
+    }
+
+    @Test
+    void anExhaustedQuotaCountsTowardsTheBreaker() throws Exception {
+        // 3 consecutive failures open the breaker (settings above); each request tries primary once
+        openai.script(PRIMARY, Script.error(quotaExhausted()), Script.error(quotaExhausted()),
+                Script.error(quotaExhausted()));
+        anthropic.script(SECONDARY, Script.answer("1"), Script.answer("2"), Script.answer("3"), Script.answer("4"));
+        for (int i = 0; i < 3; i++) {
+            complete("smart");
+        }
+        assertEquals(CircuitBreaker.State.OPEN, breakers.forDeployment("primary/gpt-4o").state());
+        assertEquals("4", complete("smart").response().text());
+        assertEquals(3, openai.callsTo(PRIMARY), "the open breaker keeps the exhausted key from being called");
+    }
+
+    private static QuotaExhaustedException quotaExhausted() {
+        return new QuotaExhaustedException(ProviderType.OPENAI, 429, "insufficient_quota",
+                "openai answered HTTP 429: You exceeded your current quota");
     }
 
     @Test

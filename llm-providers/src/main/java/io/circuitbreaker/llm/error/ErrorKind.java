@@ -6,8 +6,13 @@ public enum ErrorKind {
     AUTHENTICATION(false),
     /** 404: the model (or endpoint) does not exist for this key. */
     MODEL_NOT_FOUND(false),
-    /** 429: too many requests or tokens, or quota exhausted. */
+    /** 429: too many requests or tokens for now; waiting (its {@code retry-after}) helps. */
     RATE_LIMITED(true),
+    /**
+     * 429 {@code insufficient_quota}: the provider account behind this key has no quota or credit left. Waiting does
+     * not refill it, so it is not retried; another deployment (another key or provider) may still have quota.
+     */
+    QUOTA_EXHAUSTED(false),
     /** The prompt plus requested output does not fit the model's context window. */
     CONTEXT_LENGTH_EXCEEDED(false),
     /** 400/413/422: the request itself is wrong. */

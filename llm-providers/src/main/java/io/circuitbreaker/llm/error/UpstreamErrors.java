@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 public final class UpstreamErrors {
 
+    /** The provider code (OpenAI's, copied by compatible servers) of a 429 that waiting does not cure. */
+    public static final String INSUFFICIENT_QUOTA = "insufficient_quota";
+
     private UpstreamErrors() {
     }
 
@@ -49,7 +52,10 @@ public final class UpstreamErrors {
             case 401, 403 -> new AuthenticationException(provider, status, code, message);
             case 404 -> new ModelNotFoundException(provider, status, code, message);
             case 408 -> new ProviderTimeoutException(provider, status, code, message);
-            case 429 -> new RateLimitedException(provider, status, code, message, retryAfter.orElse(null));
+            // OpenAI's code for an account without quota or credit: no retry-after makes it succeed
+            case 429 -> INSUFFICIENT_QUOTA.equals(code)
+                    ? new QuotaExhaustedException(provider, status, code, message)
+                    : new RateLimitedException(provider, status, code, message, retryAfter.orElse(null));
             default -> status >= 500
                     ? new ProviderUnavailableException(provider, status, code, message, false,
                             retryAfter.orElse(null))

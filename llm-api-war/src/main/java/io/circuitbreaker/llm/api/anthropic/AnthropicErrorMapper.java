@@ -49,6 +49,9 @@ final class AnthropicErrorMapper {
     static AnthropicError upstream(ErrorKind kind, String message, Long retryAfter) {
         return switch (kind) {
             case RATE_LIMITED -> new AnthropicError(429, "rate_limit_error", message, retryAfter, null);
+            // Anthropic has no quota type; its 429 with x-should-retry: false, as for a spent budget (waiting
+            // does not refill a quota either)
+            case QUOTA_EXHAUSTED -> new AnthropicError(429, "rate_limit_error", message, null, false);
             case MODEL_NOT_FOUND -> new AnthropicError(404, "not_found_error", message);
             case CONTEXT_LENGTH_EXCEEDED, INVALID_REQUEST, CONTENT_FILTERED -> new AnthropicError(400,
                     "invalid_request_error", message);

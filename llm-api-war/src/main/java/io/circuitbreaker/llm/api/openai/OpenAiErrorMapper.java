@@ -53,6 +53,9 @@ final class OpenAiErrorMapper {
         return switch (kind) {
             case RATE_LIMITED -> new OpenAiError(429, "rate_limit_error", "rate_limit_exceeded", null, message,
                     retryAfter);
+            // OpenAI's own shape (type and code insufficient_quota), so SDKs that stop retrying on it do so here too
+            case QUOTA_EXHAUSTED -> new OpenAiError(429, "insufficient_quota", "insufficient_quota", null, message,
+                    null);
             case MODEL_NOT_FOUND -> new OpenAiError(404, "invalid_request_error", "model_not_found", "model", message,
                     null);
             case CONTEXT_LENGTH_EXCEEDED -> new OpenAiError(400, "invalid_request_error", "context_length_exceeded",

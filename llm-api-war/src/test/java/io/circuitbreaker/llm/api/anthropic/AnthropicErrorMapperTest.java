@@ -40,6 +40,7 @@ class AnthropicErrorMapperTest {
     @ParameterizedTest
     @CsvSource({
         "AUTHENTICATION,502,api_error", "MODEL_NOT_FOUND,404,not_found_error", "RATE_LIMITED,429,rate_limit_error",
+        "QUOTA_EXHAUSTED,429,rate_limit_error",
         "CONTEXT_LENGTH_EXCEEDED,400,invalid_request_error", "INVALID_REQUEST,400,invalid_request_error",
         "CONTENT_FILTERED,400,invalid_request_error", "OVERLOADED,529,overloaded_error",
         "UNAVAILABLE,503,api_error", "TIMEOUT,504,api_error", "CONNECTION,502,api_error",
@@ -73,6 +74,13 @@ class AnthropicErrorMapperTest {
         assertEquals(429, response.status());
         assertEquals("false", response.header("x-should-retry"));
         assertNull(response.header("retry-after"));
+    }
+
+    @Test
+    void anExhaustedUpstreamQuotaTellsTheSdkNotToRetry() {
+        AnthropicError mapped = AnthropicErrorMapper.map(upstream(ErrorKind.QUOTA_EXHAUSTED, Duration.ofSeconds(20)));
+        assertEquals(Boolean.FALSE, mapped.shouldRetry());
+        assertNull(mapped.retryAfterSeconds(), "no wait refills a quota");
     }
 
     @Test

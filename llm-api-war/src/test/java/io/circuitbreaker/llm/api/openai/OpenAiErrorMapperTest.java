@@ -37,6 +37,8 @@ class OpenAiErrorMapperTest {
     /** status, type, code and param of each upstream error kind; a new kind fails until it is listed here. */
     private static final Map<ErrorKind, Expected> UPSTREAM = new EnumMap<>(Map.ofEntries(
             Map.entry(ErrorKind.RATE_LIMITED, new Expected(429, "rate_limit_error", "rate_limit_exceeded", null)),
+            // OpenAI's own shape, so the caller's SDK sees the same code it would from OpenAI (and does not wait)
+            Map.entry(ErrorKind.QUOTA_EXHAUSTED, new Expected(429, "insufficient_quota", "insufficient_quota", null)),
             Map.entry(ErrorKind.MODEL_NOT_FOUND, new Expected(404, "invalid_request_error", "model_not_found",
                     "model")),
             Map.entry(ErrorKind.CONTEXT_LENGTH_EXCEEDED, new Expected(400, "invalid_request_error",

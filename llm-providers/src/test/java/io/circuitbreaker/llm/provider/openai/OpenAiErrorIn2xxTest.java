@@ -41,7 +41,7 @@ class OpenAiErrorIn2xxTest {
                         "param":null,"code":"rate_limit_exceeded"}}"""),
                 Arguments.of(429, ErrorKind.RATE_LIMITED, """
                         {"error":{"message":"Rate limit reached","type":"tokens","param":null,"code":null}}"""),
-                Arguments.of(429, ErrorKind.RATE_LIMITED, """
+                Arguments.of(429, ErrorKind.QUOTA_EXHAUSTED, """
                         {"error":{"message":"You exceeded your current quota","type":"insufficient_quota",\
                         "param":null,"code":"insufficient_quota"}}"""),
                 Arguments.of(500, ErrorKind.UNAVAILABLE, """

@@ -21,6 +21,7 @@ import io.circuitbreaker.llm.error.ModelNotFoundException;
 import io.circuitbreaker.llm.error.ProviderConnectionException;
 import io.circuitbreaker.llm.error.ProviderTimeoutException;
 import io.circuitbreaker.llm.error.ProviderUnavailableException;
+import io.circuitbreaker.llm.error.QuotaExhaustedException;
 import io.circuitbreaker.llm.error.RateLimitedException;
 import io.circuitbreaker.llm.error.Secrets;
 import io.circuitbreaker.llm.model.ChatMessage;
@@ -113,7 +114,7 @@ class OpenAiErrorStatusTest {
                         RateLimitedException.class, ErrorKind.RATE_LIMITED, "rate_limit_exceeded", 360_000L),
                 new Case("429 insufficient quota (recorded)", 429,
                         Fixtures.read("openai/error-429-insufficient-quota.json"), Map.of(),
-                        RateLimitedException.class, ErrorKind.RATE_LIMITED, "insufficient_quota", null),
+                        QuotaExhaustedException.class, ErrorKind.QUOTA_EXHAUSTED, "insufficient_quota", null),
                 new Case("500 server error", 500, openAiError("The server had an error while processing your "
                         + "request. Sorry about that!", "server_error", null), Map.of(),
                         ProviderUnavailableException.class, ErrorKind.UNAVAILABLE, "server_error", null),

@@ -10,7 +10,9 @@ import io.circuitbreaker.llm.error.InvalidRequestException;
 import io.circuitbreaker.llm.error.LlmProviderException;
 import io.circuitbreaker.llm.error.ModelNotFoundException;
 import io.circuitbreaker.llm.error.ProviderUnavailableException;
+import io.circuitbreaker.llm.error.QuotaExhaustedException;
 import io.circuitbreaker.llm.error.RateLimitedException;
+import io.circuitbreaker.llm.error.ErrorKind;
 import io.circuitbreaker.llm.spi.ProviderType;
 import io.circuitbreaker.llm.testing.Fixtures;
 import java.time.Duration;
@@ -93,10 +95,24 @@ class OpenAiErrorsTest {
             case "x-ratelimit-remaining-requests" -> "0";
             case "x-ratelimit-reset-requests" -> "1m30s";
             default -> null;
-        }, Fixtures.read("openai/error-429-insufficient-quota.json"));
+        }, """
+                {"error":{"message":"Rate limit reached","type":"requests","param":null,"code":"rate_limit_exceeded"}}""");
         assertInstanceOf(RateLimitedException.class, e);
-        assertEquals("insufficient_quota", e.providerCode());
+        assertEquals("rate_limit_exceeded", e.providerCode());
         assertEquals(Optional.of(Duration.ofSeconds(90)), e.retryAfter());
+    }
+
+    @Test
+    void anInsufficientQuotaIsItsOwnKindAndNotRetryable() {
+        // a reset header on the same answer does not make it a rate limit: the quota is the account's, not a window
+        LlmProviderException e = errors.map(429, name -> "x-ratelimit-reset-requests".equals(name) ? "1m30s" : null,
+                Fixtures.read("openai/error-429-insufficient-quota.json"));
+        assertInstanceOf(QuotaExhaustedException.class, e);
+        assertEquals(ErrorKind.QUOTA_EXHAUSTED, e.kind());
+        assertEquals("insufficient_quota", e.providerCode());
+        assertEquals(false, e.retryable());
+        assertEquals(Optional.empty(), e.retryAfter());
+        assertTrue(e.getMessage().contains("You exceeded your current quota"), e.getMessage());
     }
 
     @Test

@@ -40,6 +40,7 @@ public final class ChatErrors {
     static String code(ErrorKind kind) {
         return switch (kind) {
             case RATE_LIMITED -> "RATE_LIMITED";
+            case QUOTA_EXHAUSTED -> "QUOTA_EXHAUSTED";
             case MODEL_NOT_FOUND -> "NOT_FOUND";
             case CONTEXT_LENGTH_EXCEEDED -> "CONTEXT_LENGTH_EXCEEDED";
             case INVALID_REQUEST -> "INVALID_REQUEST";

@@ -32,6 +32,7 @@ class ChatErrorsTest {
             Map.entry(ErrorKind.AUTHENTICATION, "PROVIDER_ERROR"),
             Map.entry(ErrorKind.MODEL_NOT_FOUND, "NOT_FOUND"),
             Map.entry(ErrorKind.RATE_LIMITED, "RATE_LIMITED"),
+            Map.entry(ErrorKind.QUOTA_EXHAUSTED, "QUOTA_EXHAUSTED"),
             Map.entry(ErrorKind.CONTEXT_LENGTH_EXCEEDED, "CONTEXT_LENGTH_EXCEEDED"),
             Map.entry(ErrorKind.INVALID_REQUEST, "INVALID_REQUEST"),
             Map.entry(ErrorKind.CONTENT_FILTERED, "CONTENT_FILTERED"),
