@@ -22,6 +22,12 @@ import java.util.Objects;
  * @param parallelToolCalls whether the model may call several tools at once ({@code null}: provider default)
  * @param topK             sample only from the K likeliest tokens (Anthropic, Gemini; vLLM-style servers)
  * @param reasoning        how much to reason before answering; {@code null}: the model's default
+ * @param presencePenalty  penalty for tokens already present, -2..2 (OpenAI {@code presence_penalty}, Gemini
+ *                         {@code presencePenalty})
+ * @param frequencyPenalty penalty by how often a token occurred, -2..2 (OpenAI {@code frequency_penalty}, Gemini
+ *                         {@code frequencyPenalty})
+ * @param candidates       how many alternative answers to generate (OpenAI {@code n}, Gemini {@code candidateCount});
+ *                         {@code null}: one
  * @param nativeRequest    the caller's body in a provider's own format, for an adapter of that protocol to forward
  *                         faithfully; {@code null} when the front door speaks the gateway's neutral model only
  */
@@ -40,6 +46,9 @@ public record ChatRequest(
         Boolean parallelToolCalls,
         Integer topK,
         ReasoningConfig reasoning,
+        Double presencePenalty,
+        Double frequencyPenalty,
+        Integer candidates,
         NativeRequest nativeRequest) {
 
     public ChatRequest {
@@ -55,7 +64,8 @@ public record ChatRequest(
 
     public ChatRequest withModel(String upstreamModel) {
         return new ChatRequest(upstreamModel, messages, temperature, topP, maxTokens, stop, seed, user, tools,
-                toolChoice, responseFormat, parallelToolCalls, topK, reasoning, nativeRequest);
+                toolChoice, responseFormat, parallelToolCalls, topK, reasoning, presencePenalty, frequencyPenalty,
+                    candidates, nativeRequest);
     }
 
     /** The native body when it is in the given protocol (and so may be forwarded as it is), else {@code null}. */
@@ -88,6 +98,9 @@ public record ChatRequest(
         private Boolean parallelToolCalls;
         private Integer topK;
         private ReasoningConfig reasoning;
+        private Double presencePenalty;
+        private Double frequencyPenalty;
+        private Integer candidates;
         private NativeRequest nativeRequest;
 
         private Builder(String model) {
@@ -164,6 +177,21 @@ public record ChatRequest(
             return this;
         }
 
+        public Builder presencePenalty(Double value) {
+            presencePenalty = value;
+            return this;
+        }
+
+        public Builder frequencyPenalty(Double value) {
+            frequencyPenalty = value;
+            return this;
+        }
+
+        public Builder candidates(Integer value) {
+            candidates = value;
+            return this;
+        }
+
         public Builder nativeRequest(NativeRequest value) {
             nativeRequest = value;
             return this;
@@ -171,7 +199,8 @@ public record ChatRequest(
 
         public ChatRequest build() {
             return new ChatRequest(model, messages, temperature, topP, maxTokens, stop, seed, user, tools,
-                    toolChoice, responseFormat, parallelToolCalls, topK, reasoning, nativeRequest);
+                    toolChoice, responseFormat, parallelToolCalls, topK, reasoning, presencePenalty, frequencyPenalty,
+                    candidates, nativeRequest);
         }
     }
 }

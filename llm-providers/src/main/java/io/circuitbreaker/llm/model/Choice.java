@@ -13,14 +13,21 @@ import java.util.List;
  * @param thinking     the reasoning as the provider returned it, block by block and in order
  *                     ({@link ContentPart.Thinking} with its signature, {@link ContentPart.RedactedThinking}), so a
  *                     client can send it back unchanged; empty when the provider returned no such blocks
+ * @param extras       OpenAI's logprobs and annotations as it sent them; {@code null} when none
  */
 public record Choice(int index, String text, String reasoning, List<ToolCall> toolCalls, FinishReason finishReason,
-        List<ContentPart> thinking) {
+        List<ContentPart> thinking, ChoiceExtras extras) {
 
     public Choice {
         text = text == null ? "" : text;
         toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
         thinking = thinking == null ? List.of() : List.copyOf(thinking);
+    }
+
+    /** An answer without extras. */
+    public Choice(int index, String text, String reasoning, List<ToolCall> toolCalls, FinishReason finishReason,
+            List<ContentPart> thinking) {
+        this(index, text, reasoning, toolCalls, finishReason, thinking, null);
     }
 
     /** An answer without reasoning blocks (every provider but Anthropic). */

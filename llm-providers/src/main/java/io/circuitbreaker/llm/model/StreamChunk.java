@@ -16,15 +16,26 @@ import java.util.List;
  * @param reasoningSignature the provider's signature over the reasoning streamed since the last signature; it
  *                       ends that reasoning block ({@code null} when none)
  * @param redactedReasoning  a whole block of encrypted reasoning ({@code null} when none)
+ * @param service        OpenAI's {@code system_fingerprint} and {@code service_tier} of this chunk ({@code null} when
+ *                       none)
+ * @param extras         OpenAI's logprobs and annotations of this piece as it sent them ({@code null} when none)
  */
 public record StreamChunk(String id, String model, int choiceIndex, String textDelta, String reasoningDelta,
         List<ToolCallDelta> toolCalls, FinishReason finishReason, Usage usage, String reasoningSignature,
-        String redactedReasoning) {
+        String redactedReasoning, ServiceInfo service, ChoiceExtras extras) {
 
     public StreamChunk {
         textDelta = textDelta == null ? "" : textDelta;
         reasoningDelta = reasoningDelta == null ? "" : reasoningDelta;
         toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+    }
+
+    /** A chunk without service details or extras (every provider but OpenAI's protocol). */
+    public StreamChunk(String id, String model, int choiceIndex, String textDelta, String reasoningDelta,
+            List<ToolCallDelta> toolCalls, FinishReason finishReason, Usage usage, String reasoningSignature,
+            String redactedReasoning) {
+        this(id, model, choiceIndex, textDelta, reasoningDelta, toolCalls, finishReason, usage, reasoningSignature,
+                redactedReasoning, null, null);
     }
 
     /** A chunk without signed or redacted reasoning (every provider but Anthropic). */

@@ -1,5 +1,7 @@
 package io.circuitbreaker.llm.api.openai;
 
+import io.circuitbreaker.llm.model.ChoiceExtras;
+import io.circuitbreaker.llm.model.ServiceInfo;
 import io.circuitbreaker.llm.model.StreamChunk;
 import io.circuitbreaker.llm.model.ToolCallDelta;
 import io.circuitbreaker.llm.model.Usage;
@@ -9,14 +11,18 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes one routed stream as OpenAI {@code chat.completion.chunk} objects. One instance per stream: the first chunk
  * carries {@code delta.role}, every chunk the same id and creation time, and usage goes into one final chunk with
  * empty {@code choices} when the caller asked for it ({@code stream_options.include_usage}), as OpenAI sends it.
  * Reasoning travels in {@code delta.reasoning_content}, apart from the answer text. Signed and redacted reasoning
- * blocks (Anthropic's) have no place in this protocol: their signatures and encrypted data are not sent.
+ * blocks (Anthropic's) have no place in this protocol: their signatures and encrypted data are not sent. With several
+ * choices ({@code n}) each choice's first chunk carries its role. OpenAI's {@code system_fingerprint},
+ * {@code service_tier}, {@code logprobs} and {@code annotations} are written as they came.
  */
 final class OpenAiChunkWriter {
 
@@ -26,9 +32,11 @@ final class OpenAiChunkWriter {
     private final String id;
     private final long created;
     private final boolean includeUsage;
-    private boolean roleSent;
+    /** The choices whose first chunk (with the role) has been sent. */
+    private final Set<Integer> roleSent = new HashSet<>();
     private Usage usage;
     private String model;
+    private ServiceInfo service;
 
     OpenAiChunkWriter(String id, long created, boolean includeUsage) {
         this.id = id;
@@ -44,15 +52,20 @@ final class OpenAiChunkWriter {
         if (chunk.usage() != null) {
             usage = chunk.usage();
         }
+        if (chunk.service() != null) {
+            service = chunk.service();
+        }
+        ChoiceExtras extras = chunk.extras();
+        boolean firstOfChoice = !roleSent.contains(chunk.choiceIndex());
         boolean hasDelta = !chunk.textDelta().isEmpty() || !chunk.reasoningDelta().isEmpty()
-                || !chunk.toolCalls().isEmpty() || !roleSent;
+                || !chunk.toolCalls().isEmpty() || firstOfChoice || extras != null;
         if (!hasDelta && chunk.finishReason() == null) {
             return List.of();
         }
         JsonObjectBuilder delta = JSON.createObjectBuilder();
-        if (!roleSent) {
+        if (firstOfChoice) {
             delta.add("role", "assistant");
-            roleSent = true;
+            roleSent.add(chunk.choiceIndex());
         }
         if (!chunk.reasoningDelta().isEmpty()) {
             // vLLM's, DeepSeek's and LiteLLM's field for streamed reasoning (OpenAI's own schema has none)
@@ -64,8 +77,11 @@ final class OpenAiChunkWriter {
         if (!chunk.toolCalls().isEmpty()) {
             delta.add("tool_calls", toolCalls(chunk.toolCalls()));
         }
+        if (extras != null && extras.annotationsJson() != null) {
+            delta.add("annotations", OpenAiResponseWriter.raw(extras.annotationsJson()));
+        }
         JsonObjectBuilder choice = JSON.createObjectBuilder().add("index", chunk.choiceIndex()).add("delta", delta)
-                .add("logprobs", JsonValue.NULL)
+                .add("logprobs", extras == null ? JsonValue.NULL : OpenAiResponseWriter.raw(extras.logprobsJson()))
                 .add("finish_reason", OpenAiResponseWriter.finishReason(chunk.finishReason()));
         List<JsonObject> out = new ArrayList<>(1);
         out.add(envelope().add("choices", JSON.createArrayBuilder().add(choice)).build());
@@ -82,8 +98,9 @@ final class OpenAiChunkWriter {
     }
 
     private JsonObjectBuilder envelope() {
-        return JSON.createObjectBuilder().add("id", id).add("object", "chat.completion.chunk").add("created", created)
-                .add("model", model == null ? "" : model).add("system_fingerprint", JsonValue.NULL);
+        return OpenAiResponseWriter.service(JSON.createObjectBuilder().add("id", id)
+                .add("object", "chat.completion.chunk").add("created", created)
+                .add("model", model == null ? "" : model), service);
     }
 
     private static JsonArrayBuilder toolCalls(List<ToolCallDelta> deltas) {

@@ -3,10 +3,12 @@ package io.circuitbreaker.llm.api.openai;
 import io.circuitbreaker.llm.api.limits.RequestLimits;
 import io.circuitbreaker.llm.api.request.JsonBody;
 import io.circuitbreaker.llm.model.ChatRequest;
+import io.circuitbreaker.llm.model.NativeRequest;
 import io.circuitbreaker.llm.model.ReasoningConfig;
 import io.circuitbreaker.llm.model.ResponseFormat;
 import io.circuitbreaker.llm.model.ToolChoice;
 import io.circuitbreaker.llm.model.ToolDefinition;
+import io.circuitbreaker.llm.spi.ProviderType;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -14,13 +16,18 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Reads an OpenAI Chat Completions request body into the gateway's request. Accepts every argument OpenAI documents,
- * including those it does not use, and refuses any other as OpenAI does (see {@link OpenAiParameters}); strict about
- * the ones it uses: a wrong type or value is a 400 naming the parameter, never a 500.
+ * Reads an OpenAI Chat Completions request body into the gateway's request. Accepts every argument OpenAI documents
+ * and refuses any other as OpenAI does (see {@link OpenAiParameters}); strict about the ones it translates: a wrong
+ * type or value is a 400 naming the parameter, never a 500. The body itself travels along as the request's
+ * {@link NativeRequest}, with the names of the parameters the translation does not carry.
  */
 final class OpenAiRequestParser {
+
+    /** OpenAI's upper bound for {@code n}. */
+    static final int MAX_CHOICES = 128;
 
     private OpenAiRequestParser() {
     }
@@ -34,6 +41,7 @@ final class OpenAiRequestParser {
     static OpenAiChatRequest parse(String body, int maxMessages) {
         JsonObject json = object(body);
         OpenAiParameters.rejectUnknown(json);
+        OpenAiParameters.refuseUnanswerable(json);
         String model = Fields.string(json, "model");
         if (model == null || model.isBlank()) {
             throw new InvalidOpenAiRequest("model", "you must provide a model parameter");
@@ -44,8 +52,8 @@ final class OpenAiRequestParser {
             throw new InvalidOpenAiRequest("model", "model must not contain control characters");
         }
         Integer n = Fields.integer(json, "n");
-        if (n != null && n != 1) {
-            throw new InvalidOpenAiRequest("n", "the gateway returns one choice per request; n must be 1");
+        if (n != null && (n < 1 || n > MAX_CHOICES)) {
+            throw new InvalidOpenAiRequest("n", "n must be between 1 and " + MAX_CHOICES);
         }
         String maxTokensParam = "max_completion_tokens";
         Integer maxTokens = Fields.integer(json, maxTokensParam);
@@ -65,9 +73,9 @@ final class OpenAiRequestParser {
         if (topP != null && (topP < 0 || topP > 1)) {
             throw new InvalidOpenAiRequest("top_p", "top_p must be between 0 and 1");
         }
-        // not sent upstream, but checked as OpenAI checks them, so a request that works here works there
-        penalty(json, "presence_penalty");
-        penalty(json, "frequency_penalty");
+        // checked by type only: OpenAI judges the values, and any value makes a translating adapter refuse
+        Fields.bool(json, "logprobs");
+        Fields.bool(json, "store");
         ChatRequest request = ChatRequest.builder(model.trim())
                 .messages(OpenAiMessageParser.messages(json.get("messages"), maxMessages))
                 .temperature(temperature)
@@ -81,6 +89,12 @@ final class OpenAiRequestParser {
                 .responseFormat(responseFormat(json.get("response_format")))
                 .parallelToolCalls(Fields.bool(json, "parallel_tool_calls"))
                 .reasoning(reasoning(json))
+                .presencePenalty(penalty(json, "presence_penalty"))
+                .frequencyPenalty(penalty(json, "frequency_penalty"))
+                // one answer is every provider's default: only more than one is asked for
+                .candidates(n != null && n > 1 ? n : null)
+                .nativeRequest(new NativeRequest(ProviderType.OPENAI, body, OpenAiParameters.untranslated(json),
+                        Map.of()))
                 .build();
         boolean stream = Boolean.TRUE.equals(Fields.bool(json, "stream"));
         return new OpenAiChatRequest(request, stream, includeUsage(json.get("stream_options")));
@@ -100,11 +114,12 @@ final class OpenAiRequestParser {
         return text.chars().anyMatch(Character::isISOControl);
     }
 
-    private static void penalty(JsonObject json, String name) {
+    private static Double penalty(JsonObject json, String name) {
         Double penalty = Fields.number(json, name);
         if (penalty != null && (penalty < -2 || penalty > 2)) {
             throw new InvalidOpenAiRequest(name, name + " must be between -2 and 2");
         }
+        return penalty;
     }
 
     /**

@@ -2,16 +2,24 @@ package io.circuitbreaker.llm.api.openai;
 
 import io.circuitbreaker.llm.model.ChatResponse;
 import io.circuitbreaker.llm.model.Choice;
+import io.circuitbreaker.llm.model.ChoiceExtras;
 import io.circuitbreaker.llm.model.FinishReason;
+import io.circuitbreaker.llm.model.ServiceInfo;
 import io.circuitbreaker.llm.model.ToolCall;
 import io.circuitbreaker.llm.model.Usage;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
 
-/** Writes a complete answer, whichever provider gave it, as OpenAI's {@code chat.completion} object. */
+/**
+ * Writes a complete answer, whichever provider gave it, as OpenAI's {@code chat.completion} object. What OpenAI
+ * itself reported beyond the neutral answer ({@code system_fingerprint}, {@code service_tier}, a choice's
+ * {@code logprobs}, a message's {@code annotations}) is written as it came; {@code service_tier} only when reported.
+ */
 final class OpenAiResponseWriter {
 
     /** Looked up once: {@code Json.createX} runs a ServiceLoader lookup on every call (JFR, docs/performance.md). */
@@ -48,15 +56,40 @@ final class OpenAiResponseWriter {
                 }
                 message.add("tool_calls", calls);
             }
+            ChoiceExtras extras = choice.extras();
+            if (extras != null && extras.annotationsJson() != null) {
+                message.add("annotations", raw(extras.annotationsJson()));
+            }
             choices.add(JSON.createObjectBuilder().add("index", choice.index()).add("message", message)
-                    .add("logprobs", JsonValue.NULL).add("finish_reason", finishReason(choice.finishReason())));
+                    .add("logprobs", extras == null ? JsonValue.NULL : raw(extras.logprobsJson()))
+                    .add("finish_reason", finishReason(choice.finishReason())));
         }
         JsonObjectBuilder completion = JSON.createObjectBuilder().add("id", id).add("object", "chat.completion")
                 .add("created", created).add("model", model).add("choices", choices);
         if (response.usage() != null) {
             completion.add("usage", usage(response.usage()));
         }
-        return completion.add("system_fingerprint", JsonValue.NULL).build();
+        return service(completion, response.service()).build();
+    }
+
+    /** {@code system_fingerprint} (always, {@code null} when not reported, as OpenAI writes it) and service_tier. */
+    static JsonObjectBuilder service(JsonObjectBuilder object, ServiceInfo service) {
+        String fingerprint = service == null ? null : service.systemFingerprint();
+        object.add("system_fingerprint", fingerprint == null ? JsonValue.NULL : JSON.createValue(fingerprint));
+        if (service != null && service.serviceTier() != null) {
+            object.add("service_tier", service.serviceTier());
+        }
+        return object;
+    }
+
+    /** JSON the provider sent, written back as it came; {@code null} for none. */
+    static JsonValue raw(String json) {
+        if (json == null) {
+            return JsonValue.NULL;
+        }
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+            return reader.readValue();
+        }
     }
 
     static JsonObject usage(Usage usage) {

@@ -1,5 +1,7 @@
 package io.circuitbreaker.llm.api.openai;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,11 +29,11 @@ class OpenAiRequestLimitsTest {
     // ---- top-level arguments ----
 
     @Test
-    void everyDocumentedArgumentIsAcceptedAndTheUnusedOnesIgnored() {
+    void everyDocumentedArgumentIsAcceptedAndNoneIsDropped() {
+        // audio, functions and function_call are refused for every provider (OpenAiRequestParserTest)
         OpenAiChatRequest parsed = OpenAiRequestParser.parse("""
                 {"model": "gpt-4o", %s,
-                 "audio": {"voice": "alloy", "format": "wav"}, "frequency_penalty": -2, "function_call": "auto",
-                 "functions": [{"name": "f"}], "logit_bias": {"50256": -100}, "logprobs": true,
+                 "frequency_penalty": -2, "logit_bias": {"50256": -100}, "logprobs": true,
                  "metadata": {"team": "search"}, "modalities": ["text"], "moderation": {"mode": "auto"},
                  "prediction": {"type": "content", "content": "x"}, "presence_penalty": 2,
                  "prompt_cache_key": "k", "prompt_cache_options": {"ttl": "30m"}, "prompt_cache_retention": "24h",
@@ -39,9 +41,14 @@ class OpenAiRequestLimitsTest {
                  "top_logprobs": 3, "verbosity": "low", "web_search_options": {}}
                 """.formatted(HELLO));
 
-        // reasoning_effort is the one argument of this list the gateway uses
-        assertEquals(ChatRequest.builder("gpt-4o").messages(ChatMessage.user("Hi"))
-                .reasoning(ReasoningConfig.effort("low")).build(), parsed.request());
+        ChatRequest request = parsed.request();
+        assertEquals(ReasoningConfig.effort("low"), request.reasoning());
+        assertEquals(-2.0, request.frequencyPenalty());
+        assertEquals(2.0, request.presencePenalty());
+        // the rest travels in the native body, and any other protocol's adapter refuses them by name
+        assertEquals(List.of("logit_bias", "logprobs", "top_logprobs", "metadata", "moderation", "prediction",
+                "prompt_cache_key", "prompt_cache_options", "prompt_cache_retention", "safety_identifier",
+                "verbosity", "web_search_options"), request.untranslated());
     }
 
     @Test

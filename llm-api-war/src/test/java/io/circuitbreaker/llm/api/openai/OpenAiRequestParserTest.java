@@ -1,5 +1,11 @@
 package io.circuitbreaker.llm.api.openai;
 
+import java.util.Map;
+
+import io.circuitbreaker.llm.spi.ProviderType;
+
+import io.circuitbreaker.llm.model.NativeRequest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -106,30 +112,78 @@ class OpenAiRequestParserTest {
                 .seed(42L)
                 .user("user-1234")
                 .parallelToolCalls(false)
+                // the body itself travels along; the translation above carries every parameter it sets
+                .nativeRequest(new NativeRequest(ProviderType.OPENAI, body, List.of(), Map.of()))
                 .build();
         assertEquals(new OpenAiChatRequest(expected, true, true), parsed);
     }
 
     @Test
     void minimalRequestLeavesEveryOptionUnset() {
-        OpenAiChatRequest parsed = OpenAiRequestParser.parse("""
+        String body = """
                 {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "Hello"}]}
-                """);
+                """;
+        OpenAiChatRequest parsed = OpenAiRequestParser.parse(body);
 
-        assertEquals(new OpenAiChatRequest(
-                ChatRequest.builder("gpt-4o-mini").messages(ChatMessage.user("Hello")).build(), false, false), parsed);
+        assertEquals(new OpenAiChatRequest(ChatRequest.builder("gpt-4o-mini").messages(ChatMessage.user("Hello"))
+                .nativeRequest(new NativeRequest(ProviderType.OPENAI, body, List.of(), Map.of())).build(), false,
+                false), parsed);
     }
 
     @Test
-    void knownButUnusedTopLevelFieldsAreIgnored() {
+    void parametersWithoutATranslationAreListedForTheAdaptersOfOtherProtocols() {
         OpenAiChatRequest parsed = OpenAiRequestParser.parse("""
                 {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "Hello"}],
-                 "store": true, "metadata": {"team": "search"}, "logprobs": false, "top_logprobs": null,
-                 "service_tier": "auto", "frequency_penalty": 0, "prediction": {"type": "content", "content": "x"}}
+                 "store": true, "metadata": {"team": "search"}, "logprobs": true, "top_logprobs": 2,
+                 "service_tier": "flex", "frequency_penalty": 0, "prediction": {"type": "content", "content": "x"},
+                 "web_search_options": {}, "logit_bias": {"50256": -100}, "verbosity": "low",
+                 "prompt_cache_key": "k", "prompt_cache_retention": "24h", "safety_identifier": "u-1"}
                 """);
 
-        assertEquals(ChatRequest.builder("gpt-4o-mini").messages(ChatMessage.user("Hello")).build(),
-                parsed.request());
+        assertEquals(List.of("logit_bias", "logprobs", "top_logprobs", "metadata", "prediction", "prompt_cache_key",
+                "prompt_cache_retention", "safety_identifier", "service_tier", "store", "verbosity",
+                "web_search_options"), parsed.request().untranslated());
+        assertEquals(0.0, parsed.request().frequencyPenalty(), "a penalty is translated, not listed");
+    }
+
+    @Test
+    void parametersSetToWhatOpenAiDoesWithoutThemAreNotListed() {
+        OpenAiChatRequest parsed = OpenAiRequestParser.parse("""
+                {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "Hello"}],
+                 "store": false, "metadata": {}, "logit_bias": {}, "logprobs": false, "top_logprobs": null,
+                 "service_tier": "auto", "verbosity": "medium", "modalities": ["text"], "n": 1}
+                """);
+
+        assertEquals(List.of(), parsed.request().untranslated());
+        assertNull(parsed.request().candidates(), "one answer is every provider's default");
+    }
+
+    @Test
+    void penaltiesAndSeveralChoicesAreTranslated() {
+        ChatRequest request = OpenAiRequestParser.parse("""
+                {"model": "m", "messages": [{"role": "user", "content": "Hello"}],
+                 "presence_penalty": 0.5, "frequency_penalty": -1.5, "n": 3}
+                """).request();
+
+        assertEquals(0.5, request.presencePenalty());
+        assertEquals(-1.5, request.frequencyPenalty());
+        assertEquals(3, request.candidates());
+        assertEquals(List.of(), request.untranslated());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\"functions\": [{\"name\": \"f\"}]         | functions     | use tools and tool_choice",
+        "\"function_call\": \"auto\"                  | function_call | use tools and tool_choice",
+        "\"audio\": {\"voice\": \"alloy\", \"format\": \"wav\"} | audio | text answers only",
+        "\"modalities\": [\"text\", \"audio\"]       | modalities    | text answers only"})
+    void whatTheGatewayCouldNotAnswerIsRefusedForEveryProvider(String parameter, String param, String reason) {
+        InvalidOpenAiRequest e = assertThrows(InvalidOpenAiRequest.class, () -> OpenAiRequestParser.parse(
+                "{\"model\": \"gpt-4o\", \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}], "
+                        + parameter + "}"));
+        assertEquals(param, e.param());
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
+        assertEquals(400, e.status());
     }
 
     @ParameterizedTest
@@ -426,7 +480,8 @@ class OpenAiRequestParserTest {
                 invalid("parallel_tool_calls 1", options("\"parallel_tool_calls\": 1"), "parallel_tool_calls",
                         "parallel_tool_calls must be true or false"),
                 // values the gateway does not support or OpenAI refuses
-                invalid("n = 2", options("\"n\": 2"), "n", "n must be 1"),
+                invalid("n = 0", options("\"n\": 0"), "n", "n must be between 1 and 128"),
+                invalid("n = 129", options("\"n\": 129"), "n", "n must be between 1 and 128"),
                 invalid("5 stop strings", options("\"stop\": [\"a\", \"b\", \"c\", \"d\", \"e\"]"), "stop",
                         "at most 4 strings"),
                 invalid("stop not a string", options("\"stop\": 7"), "stop", "at most 4 strings"),

@@ -39,7 +39,8 @@ import java.util.Map;
  * 1,024 or more, otherwise the request is refused naming {@code max_tokens} and the reasoning parameter. Rather a
  * clear refusal than silently sending no reasoning or more tokens than the caller allowed.</li>
  * <li>{@code seed} has no Messages API equivalent and is refused by name (not dropped: a caller relying on it for
- * reproducibility must know it does not hold).</li>
+ * reproducibility must know it does not hold); so are {@code presence_penalty}, {@code frequency_penalty} and
+ * {@code n} above 1.</li>
  * <li>{@code response_format} JSON (schema or any object) becomes a forced tool ({@link AnthropicAnswerTool}):
  * one tool named after the schema (or {@value AnthropicAnswerTool#DEFAULT_NAME}) whose input schema is the requested
  * one (for a JSON object, {@code {"type":"object"}}), and {@code tool_choice {"type":"tool"}}. Its input comes back
@@ -135,6 +136,19 @@ public final class AnthropicMapper {
         if (request.seed() != null) {
             throw AnthropicConversation.invalid("seed is not supported by Anthropic models (the Messages API has no "
                     + "sampling seed); remove it");
+        }
+        // the Messages API has no repetition penalties and answers once per request
+        if (request.presencePenalty() != null) {
+            throw AnthropicConversation.invalid("presence_penalty is not supported by Anthropic models (the Messages "
+                    + "API has no repetition penalty); remove it");
+        }
+        if (request.frequencyPenalty() != null) {
+            throw AnthropicConversation.invalid("frequency_penalty is not supported by Anthropic models (the "
+                    + "Messages API has no repetition penalty); remove it");
+        }
+        if (request.candidates() != null && request.candidates() > 1) {
+            throw AnthropicConversation.invalid("n greater than 1 is not supported by Anthropic models (the Messages "
+                    + "API returns one answer per request); send n = 1 or several requests");
         }
     }
 

@@ -56,9 +56,12 @@ public final class GeminiMapper {
     public static GeminiRequest toRequest(ChatRequest request) {
         if (!request.untranslated().isEmpty()) {
             // parameters of another protocol that Gemini cannot express: refused by name, never dropped
-            throw new InvalidRequestException(PROVIDER, 0, "unsupported_parameter", "the Gemini API cannot express "
-                    + String.join(", ", request.untranslated()) + "; route this model to an Anthropic upstream or "
-                    + "leave them out");
+            List<String> untranslated = request.untranslated();
+            throw new InvalidRequestException(PROVIDER, 0, "unsupported_parameter", (untranslated.size() == 1
+                    ? "parameter " : "parameters ") + String.join(", ", untranslated) + " of the "
+                    + request.nativeRequest().protocol().wireName() + " request cannot be sent to Google (the Gemini "
+                    + "API has no equivalent); route this model to an upstream of that protocol or leave "
+                    + (untranslated.size() == 1 ? "it" : "them") + " out");
         }
         List<String> system = new ArrayList<>();
         List<GeminiContent> contents = new ArrayList<>();
@@ -194,7 +197,7 @@ public final class GeminiMapper {
                 : null;
         GeminiGenerationConfig config = new GeminiGenerationConfig(request.temperature(), request.topP(),
                 request.topK(), request.maxTokens(), request.stop().isEmpty() ? null : request.stop(), request.seed(),
-                mimeType, schema, GeminiThinkingConfig.of(request.reasoning()));
+                request.presencePenalty(), request.frequencyPenalty(), request.candidates(), mimeType, schema, GeminiThinkingConfig.of(request.reasoning()));
         return config.isEmpty() ? null : config;
     }
 

@@ -14,7 +14,7 @@ import java.util.List;
  *                        level newer than this gateway, passed on as the caller spelt it)
  */
 @JsonbPropertyOrder({"model", "messages", "temperature", "topP", "maxTokens", "maxCompletionTokens", "stop", "seed",
-        "user", "tools", "toolChoice", "parallelToolCalls", "responseFormat", "topK", "reasoningEffort", "stream",
+        "user", "tools", "toolChoice", "parallelToolCalls", "responseFormat", "topK", "reasoningEffort", "presencePenalty", "frequencyPenalty", "n", "stream",
         "streamOptions"})
 public record OpenAiChatRequest(
         String model,
@@ -32,6 +32,9 @@ public record OpenAiChatRequest(
         @JsonbProperty("response_format") OpenAiResponseFormat responseFormat,
         @JsonbProperty("top_k") Integer topK,
         @JsonbProperty("reasoning_effort") String reasoningEffort,
+        @JsonbProperty("presence_penalty") Double presencePenalty,
+        @JsonbProperty("frequency_penalty") Double frequencyPenalty,
+        Integer n,
         Boolean stream,
         @JsonbProperty("stream_options") OpenAiStreamOptions streamOptions) {
 }

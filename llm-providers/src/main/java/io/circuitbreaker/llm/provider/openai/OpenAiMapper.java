@@ -8,8 +8,11 @@ import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.ChatResponse;
 import io.circuitbreaker.llm.model.Choice;
 import io.circuitbreaker.llm.model.ContentPart;
+import io.circuitbreaker.llm.model.ChoiceExtras;
 import io.circuitbreaker.llm.model.FinishReason;
+import io.circuitbreaker.llm.model.NativeRequest;
 import io.circuitbreaker.llm.model.ResponseFormat;
+import io.circuitbreaker.llm.model.ServiceInfo;
 import io.circuitbreaker.llm.model.ToolCall;
 import io.circuitbreaker.llm.model.ToolChoice;
 import io.circuitbreaker.llm.model.ToolDefinition;
@@ -52,8 +55,17 @@ public final class OpenAiMapper {
 
     // ---------------------------------------------------------------- request
 
-    /** The request body as JSON text; {@code stream} adds {@code stream} and {@code stream_options}. */
+    /**
+     * The request body as JSON text; {@code stream} adds {@code stream} and {@code stream_options}. A body the caller
+     * sent in this very protocol (the gateway's {@code /v1/chat/completions}) is forwarded as it came, with only what
+     * the gateway decides replaced ({@link OpenAiNativeBody}); every other request is translated ({@link #toWire}).
+     */
     public String toJson(ChatRequest request, boolean stream) {
+        NativeRequest nativeRequest = request.nativeRequestFor(ProviderType.OPENAI);
+        if (nativeRequest != null) {
+            return OpenAiNativeBody.forChat(provider, nativeRequest, request.model(),
+                    usesMaxCompletionTokens(request.model()), stream);
+        }
         return Json.toJson(toWire(request, stream));
     }
 
@@ -83,6 +95,9 @@ public final class OpenAiMapper {
                 OpenAiRequestOptions.topK(provider, request),
                 // the reasoning-model prefixes are those that also want max_completion_tokens
                 OpenAiRequestOptions.reasoningEffort(provider, request, completionTokens),
+                request.presencePenalty(),
+                request.frequencyPenalty(),
+                request.candidates(),
                 stream ? Boolean.TRUE : null,
                 // without it a stream reports no usage at all, and usage must never be estimated
                 stream ? new OpenAiStreamOptions(Boolean.TRUE) : null);
@@ -216,7 +231,8 @@ public final class OpenAiMapper {
             choices.add(choice(completion.choices().get(position), position));
         }
         choices.sort(Comparator.comparingInt(Choice::index));
-        return new ChatResponse(completion.id(), completion.model(), provider, choices, usage(completion.usage()));
+        return new ChatResponse(completion.id(), completion.model(), provider, choices, usage(completion.usage()),
+                ServiceInfo.of(completion.systemFingerprint(), completion.serviceTier()));
     }
 
     private Choice choice(OpenAiChoice wire, int position) {
@@ -237,7 +253,8 @@ public final class OpenAiMapper {
         }
         String reasoning = firstNonEmpty(message.reasoningContent(), message.reasoning(), content.reasoning());
         return new Choice(wire.index() == null ? position : wire.index(), answerText(content.text(), message.refusal()),
-                reasoning, calls, finishReason(wire.finishReason(), !calls.isEmpty()));
+                reasoning, calls, finishReason(wire.finishReason(), !calls.isEmpty()), List.of(),
+                extras(wire, message));
     }
 
     private ToolCall toolCall(String id, OpenAiFunctionCall function) {
@@ -248,6 +265,12 @@ public final class OpenAiMapper {
     }
 
     // ---------------------------------------------------------------- shared with the stream decoder
+
+    /** The choice's logprobs and the message's (or delta's) annotations as sent, for the client who asked. */
+    static ChoiceExtras extras(OpenAiChoice choice, OpenAiResponseMessage message) {
+        return ChoiceExtras.of(present(choice.logprobs()) ? choice.logprobs().toString() : null,
+                message != null && present(message.annotations()) ? message.annotations().toString() : null);
+    }
 
     static OpenAiChatCompletion parse(ProviderType provider, String json) {
         OpenAiChatCompletion completion;

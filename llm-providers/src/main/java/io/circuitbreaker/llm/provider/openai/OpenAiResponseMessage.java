@@ -12,6 +12,7 @@ import java.util.List;
  * @param reasoningContent reasoning text from DeepSeek, vLLM and similar servers (OpenAI itself sends none)
  * @param reasoning        the same under the name Groq, OpenRouter and Ollama use
  * @param refusal          the model's refusal text, sent instead of content
+ * @param annotations      e.g. the URL citations of a web search, kept as sent
  */
 public record OpenAiResponseMessage(
         String role,
@@ -20,5 +21,6 @@ public record OpenAiResponseMessage(
         @JsonbProperty("function_call") OpenAiFunctionCall functionCall,
         @JsonbProperty("reasoning_content") String reasoningContent,
         String reasoning,
-        String refusal) {
+        String refusal,
+        JsonValue annotations) {
 }

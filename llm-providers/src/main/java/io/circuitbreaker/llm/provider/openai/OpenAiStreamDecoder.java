@@ -5,6 +5,7 @@ import io.circuitbreaker.llm.http.Json;
 import io.circuitbreaker.llm.http.SseEvent;
 import io.circuitbreaker.llm.http.StreamDecoder;
 import io.circuitbreaker.llm.model.FinishReason;
+import io.circuitbreaker.llm.model.ServiceInfo;
 import io.circuitbreaker.llm.model.StreamChunk;
 import io.circuitbreaker.llm.model.ToolCallDelta;
 import io.circuitbreaker.llm.model.Usage;
@@ -78,7 +79,7 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
         if (choices.isEmpty()) {
             return chunk.usage() == null ? List.of()
                     : List.of(new StreamChunk(chunk.id(), chunk.model(), 0, "", "", List.of(), null,
-                            OpenAiMapper.usage(chunk.usage())));
+                            OpenAiMapper.usage(chunk.usage()), null, null, service(chunk), null));
         }
         List<StreamChunk> out = new ArrayList<>(choices.size());
         for (int position = 0; position < choices.size(); position++) {
@@ -118,7 +119,12 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
         }
         FinishReason finish = choice.finishReason() == null ? null
                 : OpenAiMapper.finishReason(choice.finishReason(), choicesWithToolCalls.contains(index));
-        return new StreamChunk(chunk.id(), chunk.model(), index, text, reasoning, toolCalls, finish, usage);
+        return new StreamChunk(chunk.id(), chunk.model(), index, text, reasoning, toolCalls, finish, usage, null, null,
+                service(chunk), OpenAiMapper.extras(choice, delta));
+    }
+
+    private static ServiceInfo service(OpenAiChatCompletion chunk) {
+        return ServiceInfo.of(chunk.systemFingerprint(), chunk.serviceTier());
     }
 
     private ToolCallDelta toolCallDelta(int choice, int index, String id, OpenAiFunctionCall function) {
