@@ -20,6 +20,9 @@
  *       back.</li>
  *   <li>{@code top_k} goes to compatible servers, which take it as an extension; OpenAI itself has none, so for it
  *       the request is refused naming {@code top_k}.</li>
+ *   <li>A body sent to the gateway's own {@code /v1/chat/completions} is forwarded as it came, with only the model and
+ *       stream options replaced ({@link io.circuitbreaker.llm.provider.openai.OpenAiNativeBody}); answers keep
+ *       {@code system_fingerprint}, {@code service_tier}, {@code logprobs} and {@code annotations}.</li>
  *   <li>Parameters of another protocol that a front door could not translate are refused by name, never dropped.</li>
  *   <li>Authentication is {@code Authorization: Bearer <key>}, sent only when a key is given.</li>
  * </ul>
