@@ -51,7 +51,12 @@ public final class GeminiMapper {
      *
      * @throws InvalidRequestException when the request cannot be expressed for Gemini (a tool result answering no
      *                                 known call, arguments or schemas that are not JSON objects, an effort level
-     *                                 without a budget, untranslated parameters of another protocol)
+     *                                 without a budget, untranslated parameters of another protocol,
+     *                                 {@code parallel_tool_calls: false})
+     *
+     * <p>{@code user} (an end-user id for the provider's abuse monitoring) is not sent: the Gemini API has no such
+     * field, and refusing it would refuse every Claude Code request (its {@code metadata.user_id}) routed to Gemini.
+     * This is the one parameter the Gemini translation leaves out; the README's parameter table says so.
      */
     public static GeminiRequest toRequest(ChatRequest request) {
         if (!request.untranslated().isEmpty()) {
@@ -62,6 +67,11 @@ public final class GeminiMapper {
                     + request.nativeRequest().protocol().wireName() + " request cannot be sent to Google (the Gemini "
                     + "API has no equivalent); route this model to an upstream of that protocol or leave "
                     + (untranslated.size() == 1 ? "it" : "them") + " out");
+        }
+        if (Boolean.FALSE.equals(request.parallelToolCalls()) && !request.tools().isEmpty()) {
+            // Gemini may answer with several function calls and has no switch against it
+            throw new InvalidRequestException(PROVIDER, 0, "unsupported_parameter", "parallel_tool_calls: false "
+                    + "cannot be sent to Google (the Gemini API has no way to limit an answer to one function call)");
         }
         List<String> system = new ArrayList<>();
         List<GeminiContent> contents = new ArrayList<>();

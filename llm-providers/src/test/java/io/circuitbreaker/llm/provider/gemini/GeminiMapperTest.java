@@ -78,7 +78,7 @@ class GeminiMapperTest {
                 .stop(List.of("END"))
                 .seed(42L)
                 .user("end-user-1")
-                .parallelToolCalls(Boolean.FALSE)
+                .parallelToolCalls(Boolean.TRUE)
                 .tools(List.of(
                         new ToolDefinition("get_weather", "Current weather", WEATHER_SCHEMA, Boolean.TRUE),
                         new ToolDefinition("get_time", "Current time",
@@ -173,6 +173,17 @@ class GeminiMapperTest {
         GeminiRequest request = GeminiMapper.toRequest(ChatRequest.builder("m")
                 .messages(ChatMessage.user("Hi")).toolChoice(new ToolChoice(mode, name)).build());
         assertEquals(json(expected), json(Json.toJson(request.toolConfig().functionCallingConfig())));
+    }
+
+    @Test
+    void oneFunctionCallAtMostCannotBeAskedOfGeminiAndIsRefusedByName() {
+        ChatRequest.Builder request = ChatRequest.builder("m").messages(ChatMessage.user("Hi"))
+                .tools(List.of(new ToolDefinition("sum", "adds", "{\"type\":\"object\"}", null)));
+        InvalidRequestException refused = assertThrows(InvalidRequestException.class,
+                () -> GeminiMapper.toRequest(request.parallelToolCalls(false).build()));
+        assertTrue(refused.getMessage().contains("parallel_tool_calls"), refused.getMessage());
+        // allowing parallel calls is Gemini's own behaviour: nothing to send, nothing refused
+        GeminiMapper.toRequest(request.parallelToolCalls(true).build());
     }
 
     @Test
