@@ -22,7 +22,7 @@ public record OpenAiError(int status, String type, String code, String param, St
     /** Looked up once: {@code Json.createX} runs a ServiceLoader lookup on every call (JFR, docs/performance.md). */
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    OpenAiError {
+    public OpenAiError {
         message = message == null ? "the request failed" : Secrets.redact(message);
     }
 
