@@ -4,7 +4,7 @@ package io.circuitbreaker.llm.api.openai;
  * A request the gateway refuses before routing: answered with {@code invalid_request_error} naming the parameter,
  * 400 unless the refusal says otherwise (413 for a body over the size limit).
  */
-final class InvalidOpenAiRequest extends RuntimeException {
+public final class InvalidOpenAiRequest extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -14,11 +14,11 @@ final class InvalidOpenAiRequest extends RuntimeException {
     private final String code;
     private final String param;
 
-    InvalidOpenAiRequest(String param, String message) {
+    public InvalidOpenAiRequest(String param, String message) {
         this(400, null, param, message);
     }
 
-    InvalidOpenAiRequest(int status, String code, String param, String message) {
+    public InvalidOpenAiRequest(int status, String code, String param, String message) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
@@ -26,7 +26,7 @@ final class InvalidOpenAiRequest extends RuntimeException {
     }
 
     /** A body over {@code limit} bytes: 413, code {@code request_too_large}. */
-    static InvalidOpenAiRequest tooLarge(long limit) {
+    public static InvalidOpenAiRequest tooLarge(long limit) {
         return new InvalidOpenAiRequest(413, "request_too_large", null,
                 "the request body is larger than the gateway's limit of " + limit + " bytes");
     }
@@ -35,7 +35,7 @@ final class InvalidOpenAiRequest extends RuntimeException {
      * A value of the caller's cut short enough to quote in an error message: the answer must not grow with whatever a
      * caller sends (a 5 MB "type" would otherwise come back whole).
      */
-    static String excerpt(String value) {
+    public static String excerpt(String value) {
         if (value == null || value.length() <= EXCERPT_CHARS) {
             return value;
         }

@@ -17,22 +17,22 @@ import jakarta.json.spi.JsonProvider;
  * @param message           for the caller; key-looking text is redacted
  * @param retryAfterSeconds seconds before a retry can succeed, or {@code null}
  */
-record OpenAiError(int status, String type, String code, String param, String message, Long retryAfterSeconds) {
+public record OpenAiError(int status, String type, String code, String param, String message, Long retryAfterSeconds) {
 
     /** Looked up once: {@code Json.createX} runs a ServiceLoader lookup on every call (JFR, docs/performance.md). */
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    OpenAiError {
+    public OpenAiError {
         message = message == null ? "the request failed" : Secrets.redact(message);
     }
 
     /** A method the endpoint does not take: 405, sent with {@code Allow}. */
-    static OpenAiError methodNotAllowed(String method, String path) {
+    public static OpenAiError methodNotAllowed(String method, String path) {
         return new OpenAiError(405, "invalid_request_error", "method_not_allowed", null,
                 "Method " + InvalidOpenAiRequest.excerpt(method) + " is not allowed on " + path, null);
     }
 
-    JsonObject toJson() {
+    public JsonObject toJson() {
         JsonObjectBuilder error = JSON.createObjectBuilder().add("message", message).add("type", type);
         error.add("param", param == null ? JsonValue.NULL : JSON.createValue(param));
         error.add("code", code == null ? JsonValue.NULL : JSON.createValue(code));

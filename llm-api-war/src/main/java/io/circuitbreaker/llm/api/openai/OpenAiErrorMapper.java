@@ -10,12 +10,12 @@ import io.circuitbreaker.llm.failure.GatewayException;
  * out or rejected the gateway's key is the gateway's problem towards its caller, so 502/503/504 (a 401 from the
  * upstream must not read as "your key is wrong" to an SDK that holds the gateway's key).
  */
-final class OpenAiErrorMapper {
+public final class OpenAiErrorMapper {
 
     private OpenAiErrorMapper() {
     }
 
-    static OpenAiError map(Throwable failure) {
+    public static OpenAiError map(Throwable failure) {
         if (Failures.unwrap(failure) instanceof InvalidOpenAiRequest invalid) {
             // this front door's own reading of the body: OpenAI's codes and parameter names
             return new OpenAiError(invalid.status(), "invalid_request_error", invalid.code(), invalid.param(),

@@ -24,7 +24,7 @@ import java.util.Map;
  * type or value is a 400 naming the parameter, never a 500. The body itself travels along as the request's
  * {@link NativeRequest}, with the names of the parameters the translation does not carry.
  */
-final class OpenAiRequestParser {
+public final class OpenAiRequestParser {
 
     /** OpenAI's upper bound for {@code n}. */
     static final int MAX_CHOICES = 128;
@@ -110,7 +110,7 @@ final class OpenAiRequestParser {
     }
 
     /** Whether {@code text} holds a C0 or C1 control character or DEL, none of which belongs in a model name. */
-    static boolean hasControlCharacter(String text) {
+    public static boolean hasControlCharacter(String text) {
         return text.chars().anyMatch(Character::isISOControl);
     }
 
@@ -239,17 +239,17 @@ final class OpenAiRequestParser {
     }
 
     /** Typed reads of optional fields: absent or null is {@code null}, a wrong type is a 400 naming the field. */
-    static final class Fields {
+    public static final class Fields {
 
         private Fields() {
         }
 
-        static String string(JsonObject json, String name) {
+        public static String string(JsonObject json, String name) {
             return string(json, name, name);
         }
 
         /** As {@link #string(JsonObject, String)}, naming a nested field by its path, e.g. messages[2].role. */
-        static String string(JsonObject json, String name, String param) {
+        public static String string(JsonObject json, String name, String param) {
             JsonValue value = json.get(name);
             if (value == null || value == JsonValue.NULL) {
                 return null;
@@ -260,7 +260,7 @@ final class OpenAiRequestParser {
             throw new InvalidOpenAiRequest(param, param + " must be a string");
         }
 
-        static Double number(JsonObject json, String name) {
+        public static Double number(JsonObject json, String name) {
             JsonValue value = json.get(name);
             if (value == null || value == JsonValue.NULL) {
                 return null;
@@ -271,7 +271,7 @@ final class OpenAiRequestParser {
             throw new InvalidOpenAiRequest(name, name + " must be a number");
         }
 
-        static Integer integer(JsonObject json, String name) {
+        public static Integer integer(JsonObject json, String name) {
             JsonValue value = json.get(name);
             if (value == null || value == JsonValue.NULL) {
                 return null;
@@ -286,7 +286,7 @@ final class OpenAiRequestParser {
             throw new InvalidOpenAiRequest(name, name + " must be an integer");
         }
 
-        static Long longValue(JsonObject json, String name) {
+        public static Long longValue(JsonObject json, String name) {
             JsonValue value = json.get(name);
             if (value == null || value == JsonValue.NULL) {
                 return null;
@@ -301,12 +301,12 @@ final class OpenAiRequestParser {
             throw new InvalidOpenAiRequest(name, name + " must be an integer");
         }
 
-        static Boolean bool(JsonObject json, String name) {
+        public static Boolean bool(JsonObject json, String name) {
             return bool(json, name, name);
         }
 
         /** As {@link #bool(JsonObject, String)}, naming a nested field by its path. */
-        static Boolean bool(JsonObject json, String name, String param) {
+        public static Boolean bool(JsonObject json, String name, String param) {
             JsonValue value = json.get(name);
             if (value == null || value == JsonValue.NULL) {
                 return null;

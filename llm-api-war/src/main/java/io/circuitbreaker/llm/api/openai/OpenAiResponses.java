@@ -10,17 +10,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /** Writes JSON answers and OpenAI error answers to a servlet response. */
-final class OpenAiResponses {
+public final class OpenAiResponses {
 
     private OpenAiResponses() {
     }
 
-    static void json(HttpServletResponse response, int status, JsonObject body) throws IOException {
+    public static void json(HttpServletResponse response, int status, JsonObject body) throws IOException {
         response.getOutputStream().write(prepareJson(response, status, body));
     }
 
     /** As {@link #error(HttpServletResponse, OpenAiError)}, with the headers the failure's kind calls for. */
-    static void error(HttpServletResponse response, Throwable failure) throws IOException {
+    public static void error(HttpServletResponse response, Throwable failure) throws IOException {
         Throwable cause = Failures.unwrap(failure);
         if (cause instanceof RateLimitExceededException limited) {
             limited.snapshot().headers().forEach(response::setHeader);
@@ -31,12 +31,12 @@ final class OpenAiResponses {
         error(response, OpenAiErrorMapper.map(cause));
     }
 
-    static void error(HttpServletResponse response, OpenAiError error) throws IOException {
+    public static void error(HttpServletResponse response, OpenAiError error) throws IOException {
         response.getOutputStream().write(prepareError(response, error));
     }
 
     /** Sets the error's status and headers and returns its body, for a caller that writes the body itself. */
-    static byte[] prepareError(HttpServletResponse response, OpenAiError error) {
+    public static byte[] prepareError(HttpServletResponse response, OpenAiError error) {
         if (error.status() == 413) {
             // the rest of an oversized body was never read: end the connection rather than read it to reuse it
             response.setHeader("Connection", "close");
