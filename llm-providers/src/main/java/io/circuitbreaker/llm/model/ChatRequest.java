@@ -65,7 +65,14 @@ public record ChatRequest(
     public ChatRequest withModel(String upstreamModel) {
         return new ChatRequest(upstreamModel, messages, temperature, topP, maxTokens, stop, seed, user, tools,
                 toolChoice, responseFormat, parallelToolCalls, topK, reasoning, presencePenalty, frequencyPenalty,
-                    candidates, nativeRequest);
+                candidates, nativeRequest);
+    }
+
+    /** The same request with another conversation (e.g. a stored one continued). */
+    public ChatRequest withMessages(List<ChatMessage> conversation) {
+        return new ChatRequest(model, conversation, temperature, topP, maxTokens, stop, seed, user, tools,
+                toolChoice, responseFormat, parallelToolCalls, topK, reasoning, presencePenalty, frequencyPenalty,
+                candidates, nativeRequest);
     }
 
     /** The native body when it is in the given protocol (and so may be forwarded as it is), else {@code null}. */

@@ -38,10 +38,7 @@ record ResponsesRequest(ChatRequest request, String instructions, List<JsonObjec
         }
         messages.addAll(ResponsesMessages.of(history, "previous_response_id"));
         messages.addAll(ResponsesMessages.of(input, "input"));
-        ChatRequest r = request;
-        ChatRequest continued = new ChatRequest(r.model(), messages, r.temperature(), r.topP(), r.maxTokens(),
-                r.stop(), r.seed(), r.user(), r.tools(), r.toolChoice(), r.responseFormat(), r.parallelToolCalls(),
-                r.topK(), r.reasoning(), r.nativeRequest());
+        ChatRequest continued = request.withMessages(messages);
         return new ResponsesRequest(continued, instructions, all, stream, store, previousResponseId, echo);
     }
 }
