@@ -31,7 +31,7 @@ import java.util.Set;
  * parameters are refused here for every provider, because the gateway could not return what they ask for
  * ({@link #refuseUnanswerable(JsonObject)}).
  */
-final class OpenAiParameters {
+public final class OpenAiParameters {
 
     static final Set<String> KNOWN = Set.of(
             "model", "messages", "audio", "frequency_penalty", "function_call", "functions", "logit_bias",
@@ -57,9 +57,17 @@ final class OpenAiParameters {
 
     /** Refuses a body with any top-level argument OpenAI does not know, naming them as OpenAI does. */
     static void rejectUnknown(JsonObject body) {
+        rejectUnknown(body, KNOWN);
+    }
+
+    /**
+     * Refuses a body with any top-level argument not in {@code known} (one OpenAI endpoint's list), naming them as
+     * OpenAI does. Shared by OpenAI's endpoints (chat completions, responses).
+     */
+    public static void rejectUnknown(JsonObject body, Set<String> known) {
         List<String> unknown = new ArrayList<>();
         for (String name : body.keySet()) {
-            if (!KNOWN.contains(name)) {
+            if (!known.contains(name)) {
                 unknown.add(name);
             }
         }

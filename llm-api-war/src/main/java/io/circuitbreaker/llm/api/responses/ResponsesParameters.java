@@ -1,13 +1,13 @@
 package io.circuitbreaker.llm.api.responses;
 
 import io.circuitbreaker.llm.api.openai.InvalidOpenAiRequest;
+import io.circuitbreaker.llm.api.openai.OpenAiParameters;
 import io.circuitbreaker.llm.api.openai.OpenAiRequestParser.Fields;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -16,7 +16,8 @@ import java.util.Set;
  * {@code resources/responses/responses.py}), refusing any other as OpenAI does ({@code Unrecognized request argument
  * supplied: x}), and refusing by name the documented ones the gateway cannot honour for any provider.
  *
- * <p>The refusal of unknown names is the OpenAI door's rule, with this API's list (that door's list is its own).
+ * <p>The refusal of unknown names is the OpenAI door's rule ({@link OpenAiParameters#rejectUnknown(JsonObject, Set)}),
+ * with this API's list.
  */
 final class ResponsesParameters {
 
@@ -40,27 +41,11 @@ final class ResponsesParameters {
             "message.output_text.logprobs", "reasoning.encrypted_content", "web_search_call.action.sources",
             "web_search_call.results");
 
-    private static final int ECHOED_NAMES = 10;
-
     private ResponsesParameters() {
     }
 
     static void rejectUnknown(JsonObject body) {
-        List<String> unknown = new ArrayList<>();
-        for (String name : body.keySet()) {
-            if (!KNOWN.contains(name)) {
-                unknown.add(name);
-            }
-        }
-        if (unknown.isEmpty()) {
-            return;
-        }
-        List<String> shown = unknown.subList(0, Math.min(unknown.size(), ECHOED_NAMES)).stream()
-                .map(InvalidOpenAiRequest::excerpt).toList();
-        String names = String.join(", ", shown) + (unknown.size() > shown.size() ? ", ..." : "");
-        throw new InvalidOpenAiRequest(null, unknown.size() == 1
-                ? "Unrecognized request argument supplied: " + names
-                : "Unrecognized request arguments supplied: " + names);
+        OpenAiParameters.rejectUnknown(body, KNOWN);
     }
 
     /**
