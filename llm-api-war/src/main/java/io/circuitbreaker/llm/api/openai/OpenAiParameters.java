@@ -35,9 +35,14 @@ final class OpenAiParameters {
 
     /** Refuses a body with any top-level argument OpenAI does not know, naming them as OpenAI does. */
     static void rejectUnknown(JsonObject body) {
+        rejectUnknown(body, KNOWN);
+    }
+
+    /** As {@link #rejectUnknown(JsonObject)} for another endpoint's arguments (embeddings). */
+    static void rejectUnknown(JsonObject body, Set<String> known) {
         List<String> unknown = new ArrayList<>();
         for (String name : body.keySet()) {
-            if (!KNOWN.contains(name)) {
+            if (!known.contains(name)) {
                 unknown.add(name);
             }
         }
