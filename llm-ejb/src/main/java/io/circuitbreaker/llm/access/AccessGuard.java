@@ -1,6 +1,8 @@
 package io.circuitbreaker.llm.access;
 
 import io.circuitbreaker.llm.model.ChatRequest;
+import io.circuitbreaker.llm.model.EmbeddingRequest;
+import java.math.BigDecimal;
 import io.circuitbreaker.llm.failure.GatewayError;
 import io.circuitbreaker.llm.failure.GatewayException;
 import io.circuitbreaker.llm.routing.Resolution;
@@ -10,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Admits chat requests for a gateway key: the key must be active, within its rate limits, and its budget must cover
@@ -50,9 +53,24 @@ public class AccessGuard {
      * @throws BudgetExceededException    when its budget cannot cover the request
      */
     public Admission admit(GatewayKey key, ChatRequest request, Resolution resolution) {
+        return admit(key, () -> CostCeiling.of(request, resolution.candidates()));
+    }
+
+    /**
+     * Admits one embeddings request, already resolved: the same per-minute limits and budget as chat, reserving its
+     * input priced at the dearest candidate.
+     *
+     * @throws RateLimitExceededException when the key is over a per-minute limit
+     * @throws BudgetExceededException    when its budget cannot cover the request
+     */
+    public Admission admit(GatewayKey key, EmbeddingRequest request, Resolution resolution) {
+        return admit(key, () -> CostCeiling.of(request, resolution.candidates()));
+    }
+
+    private Admission admit(GatewayKey key, Supplier<BigDecimal> ceiling) {
         RateLimitSnapshot rateLimits = limiter.admit(key);
         BudgetLedger.Reservation reservation = key.limits().hasBudget()
-                ? ledger.reserve(key, CostCeiling.of(request, resolution.candidates()))
+                ? ledger.reserve(key, ceiling.get())
                 : BudgetLedger.Reservation.NONE;
         return new Admission(key, rateLimits, reservation, limiter);
     }

@@ -2,6 +2,7 @@ package io.circuitbreaker.llm.access;
 
 import io.circuitbreaker.llm.catalog.ModelDefinition;
 import io.circuitbreaker.llm.model.ChatRequest;
+import io.circuitbreaker.llm.model.EmbeddingRequest;
 import io.circuitbreaker.llm.routing.Deployment;
 import io.circuitbreaker.llm.routing.RequestNeeds;
 import java.math.BigDecimal;
@@ -33,6 +34,22 @@ public final class CostCeiling {
             BigDecimal cost = model.costPerInputToken().multiply(BigDecimal.valueOf(input))
                     .add(model.costPerOutputToken().multiply(BigDecimal.valueOf(output)));
             ceiling = ceiling.max(cost);
+        }
+        return ceiling;
+    }
+
+    /**
+     * The most an embeddings request can cost: its input, estimated as for chat (the gateway's estimate read as three
+     * characters a token), at the dearest priced candidate's input price. Embeddings have no output.
+     */
+    public static BigDecimal of(EmbeddingRequest request, List<Deployment> candidates) {
+        long input = (request.estimatedTokens() * 4L + 2) / 3;
+        BigDecimal ceiling = BigDecimal.ZERO;
+        for (Deployment candidate : candidates) {
+            ModelDefinition model = candidate.model();
+            if (model.isPriced()) {
+                ceiling = ceiling.max(model.costPerInputToken().multiply(BigDecimal.valueOf(input)));
+            }
         }
         return ceiling;
     }

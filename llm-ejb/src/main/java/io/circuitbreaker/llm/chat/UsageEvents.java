@@ -2,6 +2,7 @@ package io.circuitbreaker.llm.chat;
 
 import io.circuitbreaker.llm.routing.Attempt;
 import io.circuitbreaker.llm.routing.CallerContext;
+import io.circuitbreaker.llm.routing.RoutedEmbeddings;
 import io.circuitbreaker.llm.routing.RoutedResponse;
 import io.circuitbreaker.llm.routing.StreamSummary;
 
@@ -18,8 +19,11 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 
-/** Builds the usage record of a routed request from its outcome. */
-final class UsageEvents {
+/**
+ * Builds the usage record of a routed request from its outcome. Public for the other use cases (embeddings), so a
+ * record has one shape whatever produced it.
+ */
+public final class UsageEvents {
 
     private UsageEvents() {
     }
@@ -30,6 +34,24 @@ final class UsageEvents {
             return event(caller, resolution, routed.deployment(), false, routed.attempts(),
                     routed.response().usage(), routed.cost(), latencyMs, null, UsageEvent.Outcome.SUCCESS, null);
         }
+        return failed(caller, resolution, failure, latencyMs);
+    }
+
+    /**
+     * The record of an embeddings request: input tokens, no output, cost at the input price. For Gemini the tokens
+     * are the gateway's estimate (Google reports none; see {@code EmbeddingResponse#usageEstimated}).
+     */
+    public static UsageEvent embeddings(CallerContext caller, Resolution resolution, RoutedEmbeddings routed,
+            Throwable failure, long latencyMs) {
+        if (routed != null) {
+            return event(caller, resolution, routed.deployment(), false, routed.attempts(),
+                    routed.response().usage(), routed.cost(), latencyMs, null, UsageEvent.Outcome.SUCCESS, null);
+        }
+        return failed(caller, resolution, failure, latencyMs);
+    }
+
+    private static UsageEvent failed(CallerContext caller, Resolution resolution, Throwable failure,
+            long latencyMs) {
         GatewayException failed = GatewayException.of(failure);
         if (failed.getCause() instanceof CancellationException) {
             // the caller went away and the routing was cancelled: nothing failed

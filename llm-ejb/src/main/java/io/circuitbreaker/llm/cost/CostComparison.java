@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The design document's cost comparison: what a request of a given size would cost on every catalog model, cheapest
- * first. Unpriced models are listed last, with no figure rather than a guessed one.
+ * first. Unpriced models are listed last, with no figure rather than a guessed one. Embedding-only models are left out:
+ * they cannot answer a request with output tokens.
  */
 public final class CostComparison {
 
@@ -36,6 +37,9 @@ public final class CostComparison {
         List<Row> rows = new ArrayList<>();
         for (ProviderDefinition provider : providers) {
             for (ModelDefinition model : provider.models()) {
+                if (model.embeddingOnly()) {
+                    continue;
+                }
                 rows.add(new Row(provider.id(), provider.providerType().wireName(), model,
                         CostCalculator.cost(model, inputTokens, outputTokens)));
             }

@@ -3,7 +3,6 @@ package io.circuitbreaker.llm.router;
 import io.circuitbreaker.llm.routing.Attempt;
 
 import io.circuitbreaker.llm.error.LlmProviderException;
-import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.resilience.CircuitBreaker;
 import io.circuitbreaker.llm.routing.Deployment;
 import io.circuitbreaker.llm.routing.Resolution;
@@ -21,13 +20,13 @@ import java.util.logging.Level;
  * The walk through the ordered candidates that complete and streamed requests share: skip deployments whose breaker
  * refuses or whose key is missing, call one, and after a failure decide (by {@link FailurePolicy}) between a retry
  * after backoff, the next candidate, or giving the error back. One try at a time; state passes between threads only
- * through future completion and the scheduler, which order it.
+ * through future completion and the scheduler, which order it. The request itself is the subclass's: the loop serves
+ * chat (complete and streamed) and embeddings alike.
  */
 abstract class AttemptLoop {
 
     protected final RouterWiring wiring;
     protected final Resolution resolution;
-    protected final ChatRequest request;
     protected final List<Attempt> attempts = new CopyOnWriteArrayList<>();
     private final List<Deployment> ordered;
     private int index;
@@ -35,10 +34,9 @@ abstract class AttemptLoop {
     private LlmProviderException lastError;
     private volatile ScheduledFuture<?> pendingRetry;
 
-    AttemptLoop(RouterWiring wiring, Resolution resolution, ChatRequest request, List<Deployment> ordered) {
+    AttemptLoop(RouterWiring wiring, Resolution resolution, List<Deployment> ordered) {
         this.wiring = wiring;
         this.resolution = resolution;
-        this.request = request;
         this.ordered = ordered;
     }
 

@@ -23,12 +23,14 @@ import java.util.concurrent.CompletionStage;
  */
 final class CompletionAttempts extends AttemptLoop {
 
+    private final ChatRequest request;
     private final CompletableFuture<RoutedResponse> result;
     private volatile CompletableFuture<ChatResponse> inFlight;
 
     CompletionAttempts(RouterWiring wiring, Resolution resolution, ChatRequest request, List<Deployment> ordered,
             CompletableFuture<RoutedResponse> result) {
-        super(wiring, resolution, request, ordered);
+        super(wiring, resolution, ordered);
+        this.request = request;
         this.result = result;
         result.whenComplete((routed, failure) -> {
             if (result.isCancelled()) {

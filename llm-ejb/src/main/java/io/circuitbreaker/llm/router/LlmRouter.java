@@ -1,6 +1,8 @@
 package io.circuitbreaker.llm.router;
 
 import io.circuitbreaker.llm.model.ChatRequest;
+import io.circuitbreaker.llm.model.EmbeddingRequest;
+import io.circuitbreaker.llm.routing.RoutedEmbeddings;
 import io.circuitbreaker.llm.model.StreamChunk;
 import io.circuitbreaker.llm.routing.Deployment;
 import io.circuitbreaker.llm.routing.Resolution;
@@ -35,6 +37,14 @@ public class LlmRouter {
      */
     public CompletionStage<RoutedResponse> chatCompletion(Resolution resolution, ChatRequest request) {
         return runtime.engine().complete(resolution, request);
+    }
+
+    /**
+     * An embeddings answer, with the same retries, fallback and breakers as a complete chat answer; the stage fails
+     * with the gateway's closed error type.
+     */
+    public CompletionStage<RoutedEmbeddings> embeddings(Resolution resolution, EmbeddingRequest request) {
+        return runtime.engine().embed(resolution, request);
     }
 
     /**

@@ -11,6 +11,8 @@ import io.circuitbreaker.llm.spi.ProviderType;
 import io.circuitbreaker.llm.catalog.CostCalculator;
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.ChatResponse;
+import io.circuitbreaker.llm.model.EmbeddingRequest;
+import io.circuitbreaker.llm.routing.RoutedEmbeddings;
 import io.circuitbreaker.llm.model.StreamChunk;
 import io.circuitbreaker.llm.model.Usage;
 import io.circuitbreaker.llm.router.routing.CandidateFilter;
@@ -52,6 +54,35 @@ public final class RouterEngine {
         CompletableFuture<RoutedResponse> result = new CompletableFuture<>();
         new CompletionAttempts(wiring, resolution, request, ordered, result).next();
         return result;
+    }
+
+    /**
+     * An embeddings answer, routed as a complete chat answer is (same loop, breakers, retries and fallback) over the
+     * candidates that can embed ({@link CandidateFilter#filterForEmbeddings}), in the route's strategy order.
+     */
+    public CompletionStage<RoutedEmbeddings> embed(Resolution resolution, EmbeddingRequest request) {
+        List<Deployment> ordered;
+        try {
+            ordered = planEmbeddings(resolution, request);
+        } catch (NoCandidateException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<RoutedEmbeddings> result = new CompletableFuture<>();
+        new EmbeddingAttempts(wiring, resolution, request, ordered, result).next();
+        return result;
+    }
+
+    /** The candidates that can embed, in the order they will be tried; throws when none can. */
+    List<Deployment> planEmbeddings(Resolution resolution, EmbeddingRequest request) {
+        CandidateFilter.Result filtered = CandidateFilter.filterForEmbeddings(resolution.candidates(),
+                request.dimensions() != null, d -> wiring.adapters().apply(d.type()).supportsEmbeddings(),
+                d -> wiring.breakers().forDeployment(d).isAvailable());
+        if (filtered.usable().isEmpty()) {
+            throw new NoCandidateException(resolution.requested(), filtered.skipped(), resolution.route());
+        }
+        // no chat needs: the strategy orders by price, latency or weight alone
+        RequestNeeds needs = new RequestNeeds(false, false, false, request.estimatedTokens(), 0);
+        return wiring.order().order(filtered.usable(), resolution.strategy(), needs);
     }
 
     /**

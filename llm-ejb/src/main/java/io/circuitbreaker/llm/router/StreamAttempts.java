@@ -87,8 +87,11 @@ final class StreamAttempts extends ChunkSubscription {
 
     private final class Loop extends AttemptLoop {
 
+        private final ChatRequest request;
+
         Loop(RouterWiring wiring, Resolution resolution, ChatRequest request, List<Deployment> ordered) {
-            super(wiring, resolution, request, ordered);
+            super(wiring, resolution, ordered);
+            this.request = request;
         }
 
         /** The attempt whose upstream call is open, so a cancelled stream can still tell its breaker. */

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param route      the route name, when a route was used
  */
 public record RoutedResponse(ChatResponse response, Deployment deployment, List<Attempt> attempts,
-        Optional<Cost> cost, String route) {
+        Optional<Cost> cost, String route) implements Routed {
     public RoutedResponse {
         attempts = List.copyOf(attempts);
     }

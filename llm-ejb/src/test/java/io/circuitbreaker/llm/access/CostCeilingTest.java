@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.circuitbreaker.llm.catalog.ModelDefinition;
 import io.circuitbreaker.llm.model.ChatMessage;
 import io.circuitbreaker.llm.model.ChatRequest;
+import io.circuitbreaker.llm.model.EmbeddingInput;
+import io.circuitbreaker.llm.model.EmbeddingRequest;
 import io.circuitbreaker.llm.routing.Deployment;
 import io.circuitbreaker.llm.spi.ProviderType;
 import java.math.BigDecimal;
@@ -40,5 +42,16 @@ class CostCeilingTest {
     @Test
     void unpricedCandidatesReserveNothing() {
         assertEquals(BigDecimal.ZERO, CostCeiling.of(request(10), List.of(deployment("local", null, null, 8192))));
+    }
+
+    @Test
+    void anEmbeddingsRequestReservesItsInputAtTheDearestInputPrice() {
+        List<Deployment> candidates = List.of(deployment("small", "0.00000002", "0", 1),
+                deployment("large", "0.00000013", "0", 1), deployment("unpriced", null, null, 1));
+        // two inputs of 30 and 10 characters: 8 + 3 = 11 tokens estimated, read as (11 × 4 + 2) / 3 = 15
+        EmbeddingRequest request = new EmbeddingRequest("m", List.of(new EmbeddingInput.Text("x".repeat(30)),
+                new EmbeddingInput.Text("y".repeat(10))), null, null, null);
+        // 15 × 0.00000013, no output
+        assertEquals(new BigDecimal("0.00000195"), CostCeiling.of(request, candidates));
     }
 }

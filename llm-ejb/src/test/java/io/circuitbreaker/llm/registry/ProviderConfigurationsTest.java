@@ -54,7 +54,8 @@ class ProviderConfigurationsTest {
     void designExampleMergesIntoTheExistingModelsKeepingTheirOrder() {
         ProviderDefinition result = apply(designExample(false));
 
-        assertEquals(List.of("gpt-4o", "gpt-4", "gpt-3.5-turbo"), modelIds(result));
+        assertEquals(List.of("gpt-4o", "gpt-4", "gpt-3.5-turbo", "text-embedding-3-small", "text-embedding-3-large",
+                "text-embedding-ada-002"), modelIds(result));
         assertEquals(catalogModel("openai", "gpt-4"), result.model("gpt-4").orElseThrow());
         assertEquals(catalogModel("openai", "gpt-3.5-turbo"), result.model("gpt-3.5-turbo").orElseThrow());
     }

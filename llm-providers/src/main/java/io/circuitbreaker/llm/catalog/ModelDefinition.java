@@ -34,6 +34,13 @@ public record ModelDefinition(
         List<String> capabilities,
         BigDecimal costPerCachedInputToken) {
 
+    /** The capability of a model that answers embeddings requests. */
+    public static final String EMBEDDINGS = "embeddings";
+    /** An embedding model that can shorten its vectors on request ({@code dimensions}). */
+    public static final String EMBEDDING_DIMENSIONS = "embedding_dimensions";
+    /** The capability of a chat model. */
+    public static final String TEXT_GENERATION = "text_generation";
+
     public ModelDefinition {
         Objects.requireNonNull(id, "id");
         name = name == null || name.isBlank() ? id : name;
@@ -55,5 +62,14 @@ public record ModelDefinition(
 
     public boolean hasCapability(String capability) {
         return capabilities.contains(capability);
+    }
+
+    /**
+     * An embedding model that generates no text (its catalog entry says {@code embeddings} without
+     * {@code text_generation}): never a chat candidate. Embedding models carry output price 0 and {@code maxTokens}
+     * 1 (Google lists their output limit as 1), so chat-oriented code that reads those fields stays correct.
+     */
+    public boolean embeddingOnly() {
+        return hasCapability(EMBEDDINGS) && !hasCapability(TEXT_GENERATION);
     }
 }

@@ -2,6 +2,8 @@ package io.circuitbreaker.llm.spi;
 
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.ChatResponse;
+import io.circuitbreaker.llm.model.EmbeddingRequest;
+import io.circuitbreaker.llm.model.EmbeddingResponse;
 import io.circuitbreaker.llm.model.StreamChunk;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -32,6 +34,10 @@ public record BoundProviderClient(LlmProviderClient adapter, ProviderEndpoint en
 
     public CompletionStage<OptionalInt> countTokens(ChatRequest request, String apiKey) {
         return adapter.countTokens(endpoint, request, apiKey);
+    }
+
+    public CompletionStage<EmbeddingResponse> embeddings(EmbeddingRequest request, String apiKey) {
+        return adapter.embeddings(endpoint, request, apiKey);
     }
 
     public CompletionStage<HealthProbe> healthCheck(String apiKey) {

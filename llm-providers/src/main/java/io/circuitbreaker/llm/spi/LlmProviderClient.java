@@ -1,7 +1,10 @@
 package io.circuitbreaker.llm.spi;
 
+import io.circuitbreaker.llm.error.InvalidRequestException;
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.ChatResponse;
+import io.circuitbreaker.llm.model.EmbeddingRequest;
+import io.circuitbreaker.llm.model.EmbeddingResponse;
 import io.circuitbreaker.llm.model.StreamChunk;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +41,25 @@ public interface LlmProviderClient {
      */
     default CompletionStage<OptionalInt> countTokens(ProviderEndpoint endpoint, ChatRequest request, String apiKey) {
         return CompletableFuture.completedFuture(OptionalInt.empty());
+    }
+
+    /**
+     * Whether this protocol has an embeddings API. The router asks before routing an embeddings request, so a
+     * deployment that cannot answer is skipped with a reason rather than called.
+     */
+    default boolean supportsEmbeddings() {
+        return false;
+    }
+
+    /**
+     * Embeds the request's inputs. The default refuses with a typed invalid-request error naming the provider: a
+     * protocol without embeddings (Anthropic's) never guesses at one.
+     */
+    default CompletionStage<EmbeddingResponse> embeddings(ProviderEndpoint endpoint, EmbeddingRequest request,
+            String apiKey) {
+        return CompletableFuture.failedFuture(new InvalidRequestException(providerType(), 400,
+                "embeddings_unsupported", "provider type " + providerType().wireName()
+                        + " has no embeddings API (model " + request.model() + ")"));
     }
 
     /** Probes the provider without spending tokens (a list-models call) and reports what it saw. */

@@ -62,7 +62,7 @@ public final class OpenAiParameters {
 
     /**
      * Refuses a body with any top-level argument not in {@code known} (one OpenAI endpoint's list), naming them as
-     * OpenAI does. Shared by OpenAI's endpoints (chat completions, responses).
+     * OpenAI does. Shared by OpenAI's endpoints (chat completions, responses, embeddings).
      */
     public static void rejectUnknown(JsonObject body, Set<String> known) {
         List<String> unknown = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.circuitbreaker.llm.api.relay;
 
 import io.circuitbreaker.llm.api.request.CancelWhenGone;
+import io.circuitbreaker.llm.routing.Routed;
 import io.circuitbreaker.llm.routing.RoutedResponse;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,11 +25,15 @@ public final class AnswerRelay {
     /** A backstop only: the router's connect, first-byte and idle limits end a stuck upstream long before this. */
     public static final long ASYNC_TIMEOUT_MS = TimeUnit.MINUTES.toMillis(30);
 
-    /** One front door's complete answer and errors. */
-    public interface Format {
+    /** One front door's complete chat answer and errors. */
+    public interface Format extends Writer<RoutedResponse> {
+    }
+
+    /** One front door's complete answer of any use case (chat, embeddings) and errors. */
+    public interface Writer<T extends Routed> {
 
         /** Writes the answer's status, headers and body (the routing headers are already set). */
-        void answer(HttpServletResponse response, RoutedResponse routed) throws IOException;
+        void answer(HttpServletResponse response, T routed) throws IOException;
 
         /** Writes a failure as the API's error answer. */
         void error(HttpServletResponse response, Throwable failure) throws IOException;
@@ -55,10 +60,10 @@ public final class AnswerRelay {
      *
      * @param startNanos when the request arrived, for the overhead header
      */
-    public static void relay(HttpServletRequest request, HttpServletResponse response, String requestId,
-            CompletionStage<RoutedResponse> answer, Format format, long startNanos) {
+    public static <T extends Routed> void relay(HttpServletRequest request, HttpServletResponse response,
+            String requestId, CompletionStage<T> answer, Writer<T> format, long startNanos) {
         AsyncContext async = startAsync(request);
-        CompletableFuture<RoutedResponse> pending = answer.toCompletableFuture();
+        CompletableFuture<T> pending = answer.toCompletableFuture();
         async.addListener(new CancelWhenGone(pending));
         pending.whenComplete((routed, failure) -> {
             try {
@@ -91,7 +96,7 @@ public final class AnswerRelay {
      * A write that failed before anything went out (e.g. a header value the container refused) must not leave an
      * empty 200 that reads as an answer: it becomes an error while the status can still change.
      */
-    private static void failIfUncommitted(HttpServletResponse response, String requestId, Format format,
+    private static void failIfUncommitted(HttpServletResponse response, String requestId, Writer<?> format,
             RuntimeException failure) {
         if (response.isCommitted()) {
             LOG.log(Level.FINE, "could not write the answer to " + requestId + " (client gone?)", failure);

@@ -2,6 +2,7 @@ package io.circuitbreaker.llm.router.routing;
 
 import io.circuitbreaker.llm.routing.RequestNeeds;
 
+import io.circuitbreaker.llm.catalog.ModelDefinition;
 import io.circuitbreaker.llm.routing.Deployment;
 
 import java.util.ArrayList;
@@ -37,9 +38,52 @@ public final class CandidateFilter {
         return new Result(List.copyOf(usable), List.copyOf(skipped));
     }
 
+    /**
+     * Keeps the candidates that can answer an embeddings request: a protocol with an embeddings API, a cataloged
+     * model with the {@code embeddings} capability (and {@code embedding_dimensions} when {@code dimensions} is
+     * asked for), and a breaker that is not open. A passthrough model is assumed capable, as for chat.
+     *
+     * @param hasEmbeddingsApi whether the deployment's protocol has an embeddings API (Anthropic's has none)
+     */
+    public static Result filterForEmbeddings(List<Deployment> candidates, boolean dimensions,
+            Predicate<Deployment> hasEmbeddingsApi, Predicate<Deployment> breakerAllows) {
+        List<Deployment> usable = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (Deployment candidate : candidates) {
+            String reason = whyNotForEmbeddings(candidate, dimensions, hasEmbeddingsApi, breakerAllows);
+            if (reason == null) {
+                usable.add(candidate);
+            } else {
+                skipped.add(candidate.key() + ": " + reason);
+            }
+        }
+        return new Result(List.copyOf(usable), List.copyOf(skipped));
+    }
+
+    private static String whyNotForEmbeddings(Deployment candidate, boolean dimensions,
+            Predicate<Deployment> hasEmbeddingsApi, Predicate<Deployment> breakerAllows) {
+        if (!hasEmbeddingsApi.test(candidate)) {
+            return "provider type " + candidate.type().wireName() + " has no embeddings API";
+        }
+        var model = candidate.model();
+        if (candidate.cataloged() && !model.hasCapability(ModelDefinition.EMBEDDINGS)) {
+            return "not an embedding model";
+        }
+        if (candidate.cataloged() && dimensions && !model.hasCapability(ModelDefinition.EMBEDDING_DIMENSIONS)) {
+            return "the model cannot change its dimensions";
+        }
+        if (!breakerAllows.test(candidate)) {
+            return "circuit breaker open";
+        }
+        return null;
+    }
+
     private static String whyNot(Deployment candidate, RequestNeeds needs, Predicate<Deployment> breakerAllows) {
         var model = candidate.model();
         if (candidate.cataloged()) {
+            if (model.embeddingOnly()) {
+                return "an embedding model, not a chat model";
+            }
             if (needs.images() && !model.hasCapability("vision")) {
                 return "no vision support for images";
             }

@@ -14,6 +14,8 @@ import io.circuitbreaker.llm.http.UpstreamReply;
 import io.circuitbreaker.llm.http.UpstreamRequest;
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.ChatResponse;
+import io.circuitbreaker.llm.model.EmbeddingRequest;
+import io.circuitbreaker.llm.model.EmbeddingResponse;
 import io.circuitbreaker.llm.model.StreamChunk;
 import io.circuitbreaker.llm.spi.HealthProbe;
 import io.circuitbreaker.llm.spi.LlmProvider;
@@ -99,6 +101,46 @@ public class GeminiProvider implements LlmProviderClient {
                 Secrets.redact(body, apiKey));
         return new SseStreamPublisher(upstream, ProviderType.GOOGLE,
                 () -> StreamDecoder.masking(new GeminiStreamDecoder(), apiKey), errors);
+    }
+
+    @Override
+    public boolean supportsEmbeddings() {
+        return true;
+    }
+
+    /**
+     * {@code batchEmbedContents} for one input or many (one code path; Google's answer is the same shape), with the
+     * gateway's token estimate as usage since Google reports none (see {@link GeminiEmbeddingMapper}).
+     */
+    @Override
+    public CompletionStage<EmbeddingResponse> embeddings(ProviderEndpoint endpoint, EmbeddingRequest request,
+            String apiKey) {
+        CompletableFuture<EmbeddingResponse> result = new CompletableFuture<>();
+        try {
+            ProviderEndpoint root = GeminiUrls.apiRoot(endpoint);
+            String modelId = GeminiUrls.modelId(request.model());
+            UpstreamRequest upstream = UpstreamRequest.postJson(root, GeminiUrls.batchEmbedContents(root, modelId),
+                    GeminiEmbeddingMapper.toJson(request, modelId))
+                    .header(GeminiApi.API_KEY_HEADER, apiKey)
+                    .header("Accept", "application/json");
+            UpstreamCall.send(ProviderType.GOOGLE, upstream, result).whenComplete((reply, failure) -> {
+                try {
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    if (!reply.successful()) {
+                        throw ERRORS.map(reply.status(), reply.headers(), Secrets.redact(reply.body(), apiKey));
+                    }
+                    result.complete(GeminiEmbeddingMapper.fromJson(Secrets.maskValue(reply.body(), apiKey),
+                            request));
+                } catch (Throwable t) {
+                    result.completeExceptionally(typed(t));
+                }
+            });
+        } catch (RuntimeException e) {
+            result.completeExceptionally(typed(e));
+        }
+        return result;
     }
 
     @Override

@@ -57,6 +57,11 @@ final class GeminiUrls {
         return root.resolve(VERSION + "/models/" + encodeSegment(modelId) + ":streamGenerateContent?alt=sse");
     }
 
+    /** The URL of an embeddings batch ({@code batchEmbedContents}: one call for one input or many). */
+    static URI batchEmbedContents(ProviderEndpoint root, String modelId) {
+        return root.resolve(VERSION + "/models/" + encodeSegment(modelId) + ":batchEmbedContents");
+    }
+
     /** Percent-encodes everything but RFC 3986 unreserved characters, so an odd model id cannot change the path. */
     static String encodeSegment(String segment) {
         StringBuilder out = new StringBuilder();

@@ -2,6 +2,8 @@ package io.circuitbreaker.llm.provider.openai;
 
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.ChatResponse;
+import io.circuitbreaker.llm.model.EmbeddingRequest;
+import io.circuitbreaker.llm.model.EmbeddingResponse;
 import io.circuitbreaker.llm.model.StreamChunk;
 import io.circuitbreaker.llm.spi.HealthProbe;
 import io.circuitbreaker.llm.spi.LlmProviderClient;
@@ -17,9 +19,11 @@ import java.util.concurrent.Flow;
 abstract class OpenAiProtocolClient implements LlmProviderClient {
 
     private final OpenAiProtocol protocol;
+    private final OpenAiEmbeddings embeddings;
 
     OpenAiProtocolClient(ProviderType type) {
         this.protocol = new OpenAiProtocol(type);
+        this.embeddings = new OpenAiEmbeddings(type);
     }
 
     @Override
@@ -32,6 +36,18 @@ abstract class OpenAiProtocolClient implements LlmProviderClient {
     public Flow.Publisher<StreamChunk> chatCompletionStream(ProviderEndpoint endpoint, ChatRequest request,
             String apiKey) {
         return protocol.chatCompletionStream(endpoint, request, apiKey);
+    }
+
+    @Override
+    public boolean supportsEmbeddings() {
+        return true;
+    }
+
+    /** {@code POST {base}/embeddings}: OpenAI's own and every compatible server's (Ollama, vLLM, Azure...). */
+    @Override
+    public CompletionStage<EmbeddingResponse> embeddings(ProviderEndpoint endpoint, EmbeddingRequest request,
+            String apiKey) {
+        return embeddings.embed(endpoint, request, apiKey);
     }
 
     @Override

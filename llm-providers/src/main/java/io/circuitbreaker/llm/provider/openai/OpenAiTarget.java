@@ -28,6 +28,11 @@ record OpenAiTarget(ProviderEndpoint endpoint, boolean azure) {
         return resolve(endpoint.baseUrl(), "chat/completions");
     }
 
+    /** {@code {base}/embeddings}, keeping the base URL's query string at the end (Azure's api-version). */
+    URI embeddings() {
+        return resolve(endpoint.baseUrl(), "embeddings");
+    }
+
     /**
      * The endpoint whose {@code models} list is the health probe. An Azure deployment URL
      * ({@code .../openai/deployments/<name>?api-version=...}) has no {@code models} below it; the resource-level
@@ -58,7 +63,12 @@ record OpenAiTarget(ProviderEndpoint endpoint, boolean azure) {
 
     /** The chat completions POST of this JSON body, with the credential header (none without a key). */
     UpstreamRequest request(String json, String apiKey) {
-        return UpstreamRequest.postJson(endpoint, chatCompletions(), json)
+        return post(chatCompletions(), json, apiKey);
+    }
+
+    /** A POST of this JSON body to {@code uri}, with the credential header (none without a key). */
+    UpstreamRequest post(URI uri, String json, String apiKey) {
+        return UpstreamRequest.postJson(endpoint, uri, json)
                 .header("Authorization", authorization(apiKey))
                 .header("api-key", azureApiKey(apiKey));
     }
