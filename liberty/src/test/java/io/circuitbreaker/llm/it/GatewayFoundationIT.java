@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -64,7 +67,7 @@ class GatewayFoundationIT {
     @Test
     void llmProvidersListsTheSeedCatalogWithExactPrices() {
         HttpResponse<String> response = gateway.graphql(
-                "{ llmProviders { providerType name models { id costPerInputToken costPerOutputToken contextWindow } } }");
+                "{ llmProviders { providerType name models { id costPerInputToken costPerOutputToken contextWindow capabilities } } }");
         assertEquals(200, response.statusCode(), response.body());
         JsonArray providers = GatewayClient.json(response).getJsonObject("data").getJsonArray("llmProviders");
         assertEquals(List.of("openai", "anthropic", "google"), providers.getValuesAs(JsonObject.class).stream()
@@ -76,7 +79,17 @@ class GatewayFoundationIT {
                 models.put(model.getString("id"), model);
             }
         }
-        assertEquals(8, models.size());
+        // the design's eight chat models, plus the embedding models the catalog added since
+        assertEquals(8, models.values().stream()
+                .filter(m -> m.getJsonArray("capabilities").getValuesAs(JsonString.class).stream()
+                        .anyMatch(c -> c.getString().equals("text_generation"))).count(), models.keySet().toString());
+        assertEquals(Set.of("text-embedding-3-small", "text-embedding-3-large", "text-embedding-ada-002",
+                "gemini-embedding-001"), models.values().stream()
+                .filter(m -> m.getJsonArray("capabilities").getValuesAs(JsonString.class).stream()
+                        .anyMatch(c -> c.getString().equals("embeddings"))).map(m -> m.getString("id"))
+                .collect(Collectors.toSet()));
+        assertEquals(new BigDecimal("0.00000002"),
+                models.get("text-embedding-3-small").getJsonNumber("costPerInputToken").bigDecimalValue());
         assertPrice(models.get("gpt-4o"), "0.000005", "0.000015", 128000);
         assertPrice(models.get("gpt-4"), "0.00003", "0.00006", 8192);
         assertPrice(models.get("gpt-3.5-turbo"), "0.000001", "0.000002", 16385);

@@ -147,7 +147,8 @@ class GraphQLApiIT {
         assertFalse(health.getBoolean("isHealthy"), "no key named openai-key-1 and no OPENAI_API_KEY in the test server");
         assertTrue(health.isNull("lastCheck"));
         // merged, not replaced: the catalog's other OpenAI models stay routable and priced
-        assertEquals(Set.of("gpt-4o", "gpt-4", "gpt-3.5-turbo"), Set.copyOf(modelIds(provider)));
+        assertEquals(Set.of("gpt-4o", "gpt-4", "gpt-3.5-turbo", "text-embedding-3-small", "text-embedding-3-large",
+                "text-embedding-ada-002"), Set.copyOf(modelIds(provider)));
 
         HttpResponse<String> again = gateway.postJson("graphql", body);
         assertEquals(first.body(), again.body(), "configuring the same provider twice changes nothing");

@@ -276,10 +276,10 @@ class OpenAiSdkIT {
                 "x-request-id", "caller-trace-42");
         assertEquals("caller-trace-42", answer.headers().firstValue("x-request-id").orElseThrow());
 
-        HttpResponse<String> embeddings = new GatewayClient().postJson("v1/embeddings", "{\"input\": \"x\"}");
-        assertEquals(404, embeddings.statusCode());
-        assertTrue(embeddings.body().contains("\"code\":\"unknown_url\""), embeddings.body());
-        assertTrue(embeddings.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+        HttpResponse<String> speech = new GatewayClient().postJson("v1/audio/speech", "{\"input\": \"x\"}");
+        assertEquals(404, speech.statusCode());
+        assertTrue(speech.body().contains("\"code\":\"unknown_url\""), speech.body());
+        assertTrue(speech.headers().firstValue("content-type").orElse("").startsWith("application/json"));
     }
 
     @Test
