@@ -157,7 +157,8 @@ class HostileInputIT {
     /** #16: Liberty answered these with its HTML error page, stack trace included. */
     @ParameterizedTest
     @ValueSource(strings = {"v1/models/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "v1/models/%2E%2E", "v1/models/..%2fx",
-        "v1/%2e%2e/graphql", "v1/models/a%5cb", "v1/no/such/endpoint", "v1/models/no-such-model"})
+        "v1/%2e%2e/graphql", "v1/models/a%5cb", "v1/no/such/endpoint", "v1/models/no-such-model",
+        "v1/models/openai%2F..%2F..%2Fgraphql", "v1/models/a%23b", "v1/chat%2Fcompletions", "v1/responses/resp%2F1"})
     void errorsUnderV1AreOpenAiJsonNeverAnHtmlPage(String path) {
         HttpResponse<String> response = gateway.get(path);
 

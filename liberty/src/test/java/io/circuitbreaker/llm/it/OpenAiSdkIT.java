@@ -29,6 +29,7 @@ import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 import com.openai.models.completions.CompletionUsage;
+import com.openai.models.models.Model;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -280,6 +281,20 @@ class OpenAiSdkIT {
         assertEquals(404, speech.statusCode());
         assertTrue(speech.body().contains("\"code\":\"unknown_url\""), speech.body());
         assertTrue(speech.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+    }
+
+    /** #18: the SDK percent-encodes the slash of a provider/model id, which Liberty refused as an encoded '/'. */
+    @Test
+    void aProviderQualifiedModelIsRetrievedByTheSdk() {
+        Model model = sdk.models().retrieve(OPENAI_MODEL);
+
+        assertEquals(OPENAI_MODEL, model.id());
+        assertEquals(OPENAI, model.ownedBy());
+        HttpResponse<String> encoded = new GatewayClient().get("v1/models/" + OPENAI + "%2Fgpt-4o-mini");
+        assertEquals(200, encoded.statusCode(), encoded.body());
+        NotFoundException unknown = assertThrows(NotFoundException.class,
+                () -> sdk.models().retrieve(OPENAI + "/no-such-model"));
+        assertTrue(unknown.getMessage().contains("does not exist"), unknown.getMessage());
     }
 
     @Test

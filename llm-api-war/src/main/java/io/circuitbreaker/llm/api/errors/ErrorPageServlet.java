@@ -16,9 +16,9 @@ import java.nio.charset.StandardCharsets;
  * code comes here. Under {@code /v1} the answer is OpenAI's error JSON, so an SDK raises its usual typed exception;
  * elsewhere a plain-text status line. Never the exception's text or a stack trace.
  *
- * <p>Why the container answers at all: Open Liberty refuses a URI with an encoded dot, slash or backslash
- * ({@code /v1/models/%2e%2e%2f...}) with an {@code IOException} before any filter of the application runs, and its
- * own page for that shows the exception and where it was thrown. Under {@code /v1/messages} (Anthropic's Messages API)
+ * <p>Why the container answers at all: its own pages show the exception and where it was thrown, and it answers
+ * before the application for a method a servlet does not serve, for a URI {@link EncodedPathFilter} refuses (400) or
+ * one nothing serves (404). Under {@code /v1/messages} (Anthropic's Messages API)
  * the answer is Anthropic's error JSON instead, for the Anthropic SDKs. A URI with an encoded NUL is refused even earlier,
  * by the web container outside any application, with a short HTML line and no stack trace: no error page reaches it.
  *
@@ -69,12 +69,13 @@ public class ErrorPageServlet extends HttpServlet {
         switch (status) {
             case 400 -> {
                 code = "invalid_url";
-                message = "The request URI is not valid: the server refuses an encoded '.', '/' or '\\' in a path";
+                message = "The request URI is not valid: the gateway refuses an encoded '.', '\\' or '#' in a path, "
+                        + "and an encoded '/' outside the model id of /v1/models/{id}";
             }
             case 404 -> {
                 code = "unknown_url";
-                message = "Unknown endpoint " + shown + ": the gateway offers /v1/chat/completions, /v1/messages, "
-                        + "/v1/messages/count_tokens and /v1/models";
+                message = "Unknown endpoint " + shown + ": the gateway offers /v1/chat/completions, /v1/responses, "
+                        + "/v1/embeddings, /v1/messages, /v1/messages/count_tokens and /v1/models";
             }
             case 405 -> {
                 code = "method_not_allowed";

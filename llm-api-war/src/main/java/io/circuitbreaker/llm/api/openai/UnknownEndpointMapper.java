@@ -32,7 +32,8 @@ public class UnknownEndpointMapper implements ExceptionMapper<WebApplicationExce
         OpenAiError error;
         if (exception instanceof NotFoundException) {
             error = new OpenAiError(status, "invalid_request_error", "unknown_url", null,
-                    "Unknown endpoint " + path + ": the gateway offers /v1/chat/completions and /v1/models", null);
+                    "Unknown endpoint " + path + ": the gateway offers /v1/chat/completions, /v1/responses, "
+                            + "/v1/embeddings, /v1/messages and /v1/models", null);
         } else if (exception instanceof NotAllowedException) {
             error = OpenAiError.methodNotAllowed(request == null ? "this method" : request.getMethod(), path);
         } else {
