@@ -14,14 +14,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Between the door and the response store: loads a previous response's conversation and stores finished responses,
  * off the thread that answered (a database write must not hold an upstream client thread), never failing the
- * answer (a failure is logged).
+ * answer (a failure is logged). A response still being stored is waited for by whoever asks for it on this instance
+ * ({@link #awaitStored}): an agent sends {@code previous_response_id} the moment it has the answer, before the
+ * background write may have landed.
  *
  * <p>Bounds: each request is bounded by the body limit; a chain of responses, each storing the whole conversation,
  * is bounded by refusing a continuation whose conversation would exceed the item limit (the request limits' message
@@ -33,10 +40,14 @@ final class ResponseArchive {
     private static final Logger LOG = Logger.getLogger(ResponseArchive.class.getName());
     private static final JsonProvider JSON = JsonProvider.provider();
 
+    static final int STORE_WAIT_SECONDS = 10;
+
     private final ResponseStore store;
     private final Executor executor;
     private final ResponseRetention retention;
     private final long maxStoredChars;
+    /** Responses handed to the executor and not yet in the database; as many as answers being stored. */
+    private final ConcurrentHashMap<String, CompletableFuture<Void>> storing = new ConcurrentHashMap<>();
 
     ResponseArchive(ResponseStore store, Executor executor, ResponseRetention retention, long maxStoredChars) {
         this.store = store;
@@ -47,6 +58,7 @@ final class ResponseArchive {
 
     /** The previous response's input and output items, or a 404 in OpenAI's shape when the key cannot see it. */
     List<JsonObject> history(String previousId, String keyId, int maxItems) {
+        awaitStored(previousId);
         Optional<StoredResponse> previous = store.find(previousId, keyId, Instant.now());
         if (previous.isEmpty()) {
             throw new InvalidOpenAiRequest(404, "previous_response_not_found", "previous_response_id",
@@ -71,10 +83,40 @@ final class ResponseArchive {
 
     /** Stores the finished response with its input items, in the background. */
     void store(String keyId, JsonObject response, List<JsonObject> input) {
+        String id = response.getString("id");
+        CompletableFuture<Void> stored = new CompletableFuture<>();
+        storing.put(id, stored);
         try {
-            executor.execute(() -> save(keyId, response, input));
+            executor.execute(() -> {
+                try {
+                    save(keyId, response, input);
+                } finally {
+                    storing.remove(id, stored);
+                    stored.complete(null);
+                }
+            });
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not store response " + response.getString("id"), e);
+            storing.remove(id, stored);
+            stored.complete(null);
+            LOG.log(Level.WARNING, "could not store response " + id, e);
+        }
+    }
+
+    /**
+     * Returns once the response {@code id} is in the database, when this instance is still storing it (at most
+     * {@link #STORE_WAIT_SECONDS}; a database that slow answers the look-up with its 404 as before).
+     */
+    void awaitStored(String id) {
+        CompletableFuture<Void> pending = storing.get(id);
+        if (pending == null) {
+            return;
+        }
+        try {
+            pending.get(STORE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warning(() -> "response " + id + " still not stored after " + STORE_WAIT_SECONDS + " s");
         }
     }
 

@@ -71,7 +71,7 @@ public class ResponsesServlet extends HttpServlet {
         response.setHeader(RoutingHeaders.REQUEST_ID, requestId);
         String path = request.getPathInfo();
         if (path != null && !path.isEmpty() && !"/".equals(path)) {
-            new StoredResponses(store).serve(request, response, path);
+            new StoredResponses(store, archive).serve(request, response, path);
             return;
         }
         if (!"POST".equals(request.getMethod())) {

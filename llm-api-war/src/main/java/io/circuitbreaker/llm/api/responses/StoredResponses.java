@@ -30,9 +30,11 @@ final class StoredResponses {
     private static final Pattern PATH = Pattern.compile("/([A-Za-z0-9_-]{1,64})(/input_items)?/?");
 
     private final ResponseStore store;
+    private final ResponseArchive archive;
 
-    StoredResponses(ResponseStore store) {
+    StoredResponses(ResponseStore store, ResponseArchive archive) {
         this.store = store;
+        this.archive = archive;
     }
 
     void serve(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
@@ -53,6 +55,7 @@ final class StoredResponses {
             return;
         }
         String keyId = ApiKeyFilter.caller(request).id();
+        archive.awaitStored(id);
         try {
             if ("DELETE".equals(method)) {
                 if (!store.delete(id, keyId, Instant.now())) {
