@@ -47,8 +47,8 @@ public final class JsonBody {
         } catch (JsonException | NoSuchElementException e) {
             throw new NotAnObject("the request body is not valid JSON");
         } catch (RuntimeException e) {
-            // Parsson refuses nesting deeper than 1000 and numbers longer than 1100 characters with a plain
-            // RuntimeException or UnsupportedOperationException, not a JsonException; either is the caller's body
+            // Parsson refuses nesting deeper than 1000 and numbers longer than 1100 characters with plain runtime
+            // exceptions rather than a JsonException; both limits are the caller's body, so both are a 400
             throw new NotAnObject("the request body is not valid JSON or exceeds the parser's limits (nesting "
                     + "depth, number length)");
         }
