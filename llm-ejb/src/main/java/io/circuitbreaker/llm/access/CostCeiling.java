@@ -1,6 +1,7 @@
 package io.circuitbreaker.llm.access;
 
 import io.circuitbreaker.llm.catalog.ModelDefinition;
+import io.circuitbreaker.llm.catalog.TokenRates;
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.EmbeddingRequest;
 import io.circuitbreaker.llm.routing.Deployment;
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * The most a request can cost before it is sent: its input (estimated generously from its size) plus the most output
- * it allows ({@code max_tokens}, else the model's maximum), priced at the dearest candidate the router might use.
+ * it allows ({@code max_tokens}, else the model's maximum), priced at the dearest candidate the router might use, in
+ * the price band the input falls in, with every input token at the dearest input price (a cache write).
  *
  * <p>Generous on purpose: the reservation is replaced by the exact cost when the answer arrives, and an estimate that
  * is too low would let parallel requests overspend.
@@ -31,8 +33,13 @@ public final class CostCeiling {
             }
             long output = request.maxTokens() != null ? Math.min(request.maxTokens(), Math.max(model.maxTokens(), 1))
                     : Math.max(model.maxTokens(), 1);
-            BigDecimal cost = model.costPerInputToken().multiply(BigDecimal.valueOf(input))
-                    .add(model.costPerOutputToken().multiply(BigDecimal.valueOf(output)));
+            // the band the estimated input falls in, and its dearest input price: a prompt written to the cache
+            // costs more than plain input (Anthropic bills writes at 1.25 or 2 times)
+            TokenRates rates = model.pricing().ratesFor(input);
+            BigDecimal dearestInput = rates.input().max(rates.effectiveCacheWrite())
+                    .max(rates.effectiveCacheWriteLong());
+            BigDecimal cost = dearestInput.multiply(BigDecimal.valueOf(input))
+                    .add(rates.output().multiply(BigDecimal.valueOf(output)));
             ceiling = ceiling.max(cost);
         }
         return ceiling;

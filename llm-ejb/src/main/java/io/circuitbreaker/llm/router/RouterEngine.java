@@ -179,8 +179,7 @@ public final class RouterEngine {
         if (usage == null) {
             return Optional.empty();
         }
-        int cached = usage.cachedInputTokens() == null ? 0 : Math.min(usage.cachedInputTokens(), usage.inputTokens());
-        return CostCalculator.cost(deployment.model(), usage.inputTokens(), usage.outputTokens(), cached);
+        return CostCalculator.cost(deployment.model(), usage);
     }
 
     static RoutedResponse routed(ChatResponse response, Deployment deployment, List<Attempt> attempts,

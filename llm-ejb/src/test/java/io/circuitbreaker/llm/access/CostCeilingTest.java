@@ -3,6 +3,9 @@ package io.circuitbreaker.llm.access;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.circuitbreaker.llm.catalog.ModelDefinition;
+import io.circuitbreaker.llm.catalog.ModelPricing;
+import io.circuitbreaker.llm.catalog.PriceOrigin;
+import io.circuitbreaker.llm.catalog.TokenRates;
 import io.circuitbreaker.llm.model.ChatMessage;
 import io.circuitbreaker.llm.model.ChatRequest;
 import io.circuitbreaker.llm.model.EmbeddingInput;
@@ -37,6 +40,20 @@ class CostCeilingTest {
         assertEquals(new BigDecimal("0.061520"), CostCeiling.of(request(null), candidates));
         // max_tokens above a model's maximum is capped by it
         assertEquals(new BigDecimal("0.061520"), CostCeiling.of(request(100_000), candidates));
+    }
+
+    /** The ceiling must not be below what the request can cost: a prompt written to the cache for 1 hour. */
+    @Test
+    void everyInputTokenIsReservedAtTheDearestInputPriceOfTheBandTheInputFallsIn() {
+        ModelPricing sonnet = new ModelPricing(new TokenRates(new BigDecimal("0.000003"), new BigDecimal("0.000015"),
+                new BigDecimal("0.0000003"), new BigDecimal("0.00000375"), new BigDecimal("0.000006")), 10,
+                new TokenRates(new BigDecimal("0.000006"), new BigDecimal("0.0000225"), null, null,
+                        new BigDecimal("0.000012")), PriceOrigin.CATALOG, null, null);
+        Deployment deployment = new Deployment("p-sonnet", ProviderType.ANTHROPIC, null, null,
+                new ModelDefinition("sonnet", "Sonnet", 64_000, 1_000_000, sonnet, true, true, List.of(), false),
+                true, 1);
+        // 16 estimated input tokens, above the band's 10: 16 × 0.000012 (1-hour write) + 100 × 0.0000225
+        assertEquals(new BigDecimal("0.0024420"), CostCeiling.of(request(100), List.of(deployment)));
     }
 
     @Test

@@ -13,6 +13,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +46,24 @@ public final class CatalogReader {
             return read(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A short fingerprint of the shipped catalog (the first 12 hex digits of its SHA-256): changes whenever a release
+     * changes a model or a price, so an existing database knows to take the new catalog in.
+     */
+    public static String defaultCatalogVersion() {
+        try (InputStream in = CatalogReader.class.getResourceAsStream(DEFAULT_CATALOG)) {
+            if (in == null) {
+                throw new CatalogFormatException("default catalog resource missing: " + DEFAULT_CATALOG);
+            }
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(in.readAllBytes());
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 
@@ -94,12 +117,42 @@ public final class CatalogReader {
         return new ModelDefinition(id, json.getString("name", id),
                 positiveInt(providerId, id, json, "maxTokens"),
                 positiveInt(providerId, id, json, "contextWindow"),
-                price(providerId, id, json, "costPerInputToken"),
-                price(providerId, id, json, "costPerOutputToken"),
+                pricing(providerId, id, json),
                 json.getBoolean("supportsStreaming", true),
                 json.getBoolean("supportsFunctionCalling", false),
                 capabilities,
-                price(providerId, id, json, "costPerCachedInputToken"));
+                json.getBoolean("deprecated", false));
+    }
+
+    private static ModelPricing pricing(String providerId, String modelId, JsonObject json) {
+        TokenRates standard = rates(providerId, modelId, json);
+        Integer longContextAbove = null;
+        TokenRates longContext = null;
+        JsonObject tier = json.getJsonObject("longContext");
+        if (tier != null) {
+            longContextAbove = positiveInt(providerId, modelId, tier, "aboveInputTokens");
+            longContext = rates(providerId, modelId + ".longContext", tier);
+        }
+        LocalDate checked = null;
+        String checkedText = json.getString("checked", null);
+        if (checkedText != null) {
+            try {
+                checked = LocalDate.parse(checkedText);
+            } catch (DateTimeParseException e) {
+                throw new CatalogFormatException(providerId + "/" + modelId + ": checked must be a date (YYYY-MM-DD)",
+                        e);
+            }
+        }
+        return new ModelPricing(standard, longContextAbove, longContext, PriceOrigin.CATALOG,
+                json.getString("source", null), checked);
+    }
+
+    private static TokenRates rates(String providerId, String modelId, JsonObject json) {
+        return new TokenRates(price(providerId, modelId, json, "costPerInputToken"),
+                price(providerId, modelId, json, "costPerOutputToken"),
+                price(providerId, modelId, json, "costPerCachedInputToken"),
+                price(providerId, modelId, json, "costPerCacheWriteInputToken"),
+                price(providerId, modelId, json, "costPerCacheWrite1hInputToken"));
     }
 
     private static String requiredString(JsonObject json, String field) {

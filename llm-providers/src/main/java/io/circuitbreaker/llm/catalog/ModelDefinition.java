@@ -8,31 +8,28 @@ import java.util.Objects;
  * One model a provider serves, with its limits and its list prices per token in US dollars.
  *
  * <p>Prices are {@link BigDecimal} read from text, so {@code 0.000000075} stays exactly that and cost sums are exact.
- * A {@code null} price means "unpriced": the gateway then reports no cost instead of guessing one.
+ * A model without input and output prices is "unpriced": the gateway then reports no cost instead of guessing one.
  *
  * @param id                      the upstream model id, as sent to the provider (e.g. {@code gpt-4o})
  * @param name                    a display name (e.g. {@code GPT-4o})
  * @param maxTokens               the most output tokens the model produces in one answer
  * @param contextWindow           input plus output tokens the model accepts
- * @param costPerInputToken       USD per input token, or {@code null} when unknown
- * @param costPerOutputToken      USD per output token, or {@code null} when unknown
+ * @param pricing                 its prices: standard, cache and long-context bands, and who set them
  * @param supportsStreaming       whether the model streams answers
  * @param supportsFunctionCalling whether the model accepts tool definitions
  * @param capabilities            free-form capability tags such as {@code vision} or {@code text_generation}
- * @param costPerCachedInputToken USD per input token served from the provider's prompt cache, or {@code null} when
- *                                the catalog has no separate price (cached tokens are then priced as input)
+ * @param deprecated              retired or deprecated by its provider: still routable, flagged in listings
  */
 public record ModelDefinition(
         String id,
         String name,
         int maxTokens,
         int contextWindow,
-        BigDecimal costPerInputToken,
-        BigDecimal costPerOutputToken,
+        ModelPricing pricing,
         boolean supportsStreaming,
         boolean supportsFunctionCalling,
         List<String> capabilities,
-        BigDecimal costPerCachedInputToken) {
+        boolean deprecated) {
 
     /** The capability of a model that answers embeddings requests. */
     public static final String EMBEDDINGS = "embeddings";
@@ -43,11 +40,22 @@ public record ModelDefinition(
 
     public ModelDefinition {
         Objects.requireNonNull(id, "id");
+        pricing = pricing == null ? ModelPricing.UNPRICED : pricing;
         name = name == null || name.isBlank() ? id : name;
         capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
     }
 
-    /** A model without a separate cached-input price. */
+    /** A catalog model with a standard band only (input, output and optionally cache-read prices). */
+    public ModelDefinition(String id, String name, int maxTokens, int contextWindow, BigDecimal costPerInputToken,
+            BigDecimal costPerOutputToken, boolean supportsStreaming, boolean supportsFunctionCalling,
+            List<String> capabilities, BigDecimal costPerCachedInputToken) {
+        this(id, name, maxTokens, contextWindow,
+                ModelPricing.of(new TokenRates(costPerInputToken, costPerOutputToken, costPerCachedInputToken, null,
+                        null), PriceOrigin.CATALOG),
+                supportsStreaming, supportsFunctionCalling, capabilities, false);
+    }
+
+    /** A catalog model without a separate cached-input price. */
     public ModelDefinition(String id, String name, int maxTokens, int contextWindow, BigDecimal costPerInputToken,
             BigDecimal costPerOutputToken, boolean supportsStreaming, boolean supportsFunctionCalling,
             List<String> capabilities) {
@@ -55,9 +63,29 @@ public record ModelDefinition(
                 supportsFunctionCalling, capabilities, null);
     }
 
+    /** USD per (uncached, standard-band) input token, or {@code null} when unknown. */
+    public BigDecimal costPerInputToken() {
+        return pricing.standard().input();
+    }
+
+    /** USD per (standard-band) output token, or {@code null} when unknown. */
+    public BigDecimal costPerOutputToken() {
+        return pricing.standard().output();
+    }
+
+    /** USD per input token read from the prompt cache, or {@code null}: billed as input. */
+    public BigDecimal costPerCachedInputToken() {
+        return pricing.standard().cacheRead();
+    }
+
     /** Whether the catalog carries both prices, so a cost can be computed. */
     public boolean isPriced() {
-        return costPerInputToken != null && costPerOutputToken != null;
+        return pricing.isPriced();
+    }
+
+    public ModelDefinition withPricing(ModelPricing newPricing) {
+        return new ModelDefinition(id, name, maxTokens, contextWindow, newPricing, supportsStreaming,
+                supportsFunctionCalling, capabilities, deprecated);
     }
 
     public boolean hasCapability(String capability) {

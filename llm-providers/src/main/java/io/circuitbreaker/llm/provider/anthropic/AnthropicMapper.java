@@ -287,8 +287,9 @@ public final class AnthropicMapper {
         int cacheRead = orZero(usage.cacheReadInputTokens());
         int input = orZero(usage.inputTokens()) + cacheRead + orZero(usage.cacheCreationInputTokens());
         int output = orZero(usage.outputTokens());
+        Integer longWrites = usage.cacheCreation() == null ? null : usage.cacheCreation().ephemeral1hInputTokens();
         return new Usage(input, output, input + output, usage.cacheReadInputTokens() == null ? null : cacheRead,
-                null, usage.cacheCreationInputTokens());
+                null, usage.cacheCreationInputTokens(), longWrites);
     }
 
     private static int orZero(Integer value) {

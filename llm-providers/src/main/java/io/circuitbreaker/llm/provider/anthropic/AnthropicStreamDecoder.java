@@ -215,13 +215,14 @@ public final class AnthropicStreamDecoder implements StreamDecoder {
      * streams repeat them, and server tools can raise them), otherwise message_start's.
      */
     private static AnthropicUsage merge(AnthropicUsage start, AnthropicUsage delta) {
-        AnthropicUsage base = start == null ? new AnthropicUsage(null, null, null, null) : start;
+        AnthropicUsage base = start == null ? new AnthropicUsage(null, null, null, null, null) : start;
         return new AnthropicUsage(
                 delta.inputTokens() != null ? delta.inputTokens() : base.inputTokens(),
                 delta.outputTokens() != null ? delta.outputTokens() : base.outputTokens(),
                 delta.cacheCreationInputTokens() != null ? delta.cacheCreationInputTokens()
                         : base.cacheCreationInputTokens(),
-                delta.cacheReadInputTokens() != null ? delta.cacheReadInputTokens() : base.cacheReadInputTokens());
+                delta.cacheReadInputTokens() != null ? delta.cacheReadInputTokens() : base.cacheReadInputTokens(),
+                delta.cacheCreation() != null ? delta.cacheCreation() : base.cacheCreation());
     }
 
     private List<StreamChunk> text(String text) {

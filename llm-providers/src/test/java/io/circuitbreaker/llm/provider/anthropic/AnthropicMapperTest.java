@@ -211,7 +211,7 @@ class AnthropicMapperTest {
         assertNull(choice.reasoning());
         assertTrue(choice.toolCalls().isEmpty());
         assertEquals(FinishReason.of(FinishReason.Kind.STOP, "end_turn"), choice.finishReason());
-        assertEquals(new Usage(13, 35, 48, 0, null, 0), response.usage());
+        assertEquals(new Usage(13, 35, 48, 0, null, 0, 0), response.usage());
     }
 
     @Test
@@ -230,7 +230,7 @@ class AnthropicMapperTest {
         assertNull(choice.reasoning());
         assertTrue(choice.toolCalls().isEmpty());
         assertEquals(FinishReason.of(FinishReason.Kind.LENGTH, "max_tokens"), choice.finishReason());
-        assertEquals(new Usage(611, 100, 711, 0, null, 0), response.usage());
+        assertEquals(new Usage(611, 100, 711, 0, null, 0, 0), response.usage());
     }
 
     @Test
@@ -244,7 +244,7 @@ class AnthropicMapperTest {
         assertEquals(List.of(new ToolCall("toolu_01XnSg3YrHqGYq2L7V184iUK", "getCurrentWeather",
                 "{\"location\":\"Boston, MA\"}")), choice.toolCalls());
         assertEquals(FinishReason.of(FinishReason.Kind.TOOL_CALLS, "tool_use"), choice.finishReason());
-        assertEquals(new Usage(604, 56, 660, 0, null, 0), response.usage());
+        assertEquals(new Usage(604, 56, 660, 0, null, 0, 0), response.usage());
     }
 
     @Test
@@ -271,6 +271,20 @@ class AnthropicMapperTest {
         assertTrue(choice.toolCalls().isEmpty(), "server tools are not the caller's tool calls");
         assertEquals(FinishReason.of(FinishReason.Kind.STOP, "stop_sequence"), choice.finishReason());
         assertEquals(new Usage(125, 42, 167, 100, null, 20), response.usage());
+    }
+
+    /** 1-hour cache writes are billed higher than 5-minute ones: the split reaches the usage for the cost. */
+    @Test
+    void cacheWritesAreSplitByLifetime() {
+        String body = """
+                {"id":"msg_1","type":"message","role":"assistant","model":"claude-sonnet-4-5","content":
+                 [{"type":"text","text":"ok"}],"stop_reason":"end_turn","stop_sequence":null,
+                 "usage":{"input_tokens":5,"cache_creation_input_tokens":20,"cache_read_input_tokens":100,
+                          "cache_creation":{"ephemeral_5m_input_tokens":15,"ephemeral_1h_input_tokens":5},
+                          "output_tokens":42,"service_tier":"standard"}}
+                """;
+
+        assertEquals(new Usage(125, 42, 167, 100, null, 20, 5), mapper.toResponse(200, body).usage());
     }
 
     @ParameterizedTest(name = "{0} (tool calls: {1}) -> {2}")

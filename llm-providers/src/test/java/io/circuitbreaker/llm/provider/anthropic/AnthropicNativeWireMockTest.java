@@ -97,7 +97,7 @@ class AnthropicNativeWireMockTest {
                 .withHeader("authorization", absent())
                 .withRequestBody(equalToJson(expected, false, false)));
         assertEquals("msg_014pVpaDLxzAdWjwpuN7rQQX", response.id());
-        assertEquals(new Usage(13, 35, 48, 0, null, 0), response.usage());
+        assertEquals(new Usage(13, 35, 48, 0, null, 0, 0), response.usage());
     }
 
     @Test

@@ -141,7 +141,7 @@ class AnthropicProviderWireMockTest {
         assertEquals(List.of(new ToolCall("toolu_01XnSg3YrHqGYq2L7V184iUK", "getCurrentWeather",
                 "{\"location\":\"Boston, MA\"}")), choice.toolCalls());
         assertEquals(FinishReason.of(FinishReason.Kind.TOOL_CALLS, "tool_use"), choice.finishReason());
-        assertEquals(new Usage(604, 56, 660, 0, null, 0), response.usage());
+        assertEquals(new Usage(604, 56, 660, 0, null, 0, 0), response.usage());
     }
 
     @Test
@@ -160,7 +160,7 @@ class AnthropicProviderWireMockTest {
         assertEquals("Hello! As an AI language model, I don't have feelings, but I'm functioning properly and ready "
                 + "to assist you. How can I help you today?", response.text());
         assertEquals(FinishReason.of(FinishReason.Kind.STOP, "end_turn"), response.choices().get(0).finishReason());
-        assertEquals(new Usage(13, 35, 48, 0, null, 0), response.usage());
+        assertEquals(new Usage(13, 35, 48, 0, null, 0, 0), response.usage());
     }
 
     @Test
@@ -173,7 +173,7 @@ class AnthropicProviderWireMockTest {
         assertEquals(FinishReason.of(FinishReason.Kind.LENGTH, "max_tokens"),
                 response.choices().get(0).finishReason());
         assertTrue(response.text().endsWith("Could you please provide the city"), response.text());
-        assertEquals(new Usage(611, 100, 711, 0, null, 0), response.usage());
+        assertEquals(new Usage(611, 100, 711, 0, null, 0, 0), response.usage());
     }
 
     @Test
@@ -209,7 +209,7 @@ class AnthropicProviderWireMockTest {
                         .map(d -> d.id()).toList());
         StreamChunk last = chunks.get(chunks.size() - 1);
         assertEquals(FinishReason.of(FinishReason.Kind.TOOL_CALLS, "tool_use"), last.finishReason());
-        assertEquals(new Usage(679, 111, 790, 0, null, 0), last.usage());
+        assertEquals(new Usage(679, 111, 790, 0, null, 0, 0), last.usage());
     }
 
     @Test
@@ -223,7 +223,7 @@ class AnthropicProviderWireMockTest {
         assertEquals("1\n2\n3\n4\n5", chunks.stream().map(StreamChunk::textDelta).collect(Collectors.joining()));
         assertEquals(FinishReason.of(FinishReason.Kind.STOP, "end_turn"), chunks.get(chunks.size() - 1)
                 .finishReason());
-        assertEquals(new Usage(15, 13, 28, 0, null, 0), chunks.get(chunks.size() - 1).usage());
+        assertEquals(new Usage(15, 13, 28, 0, null, 0, 0), chunks.get(chunks.size() - 1).usage());
     }
 
     @Test

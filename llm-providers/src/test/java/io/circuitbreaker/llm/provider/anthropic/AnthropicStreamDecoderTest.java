@@ -109,7 +109,7 @@ class AnthropicStreamDecoderTest {
         assertEquals("", last.textDelta());
         assertEquals(FinishReason.of(FinishReason.Kind.STOP, "end_turn"), last.finishReason());
         // input from message_start (15), output from message_delta (13, cumulative, not message_start's 3)
-        assertEquals(new Usage(15, 13, 28, 0, null, 0), last.usage());
+        assertEquals(new Usage(15, 13, 28, 0, null, 0, 0), last.usage());
         assertEquals(1, decoded.chunks().stream().filter(c -> c.usage() != null).count());
         assertEquals(1, decoded.chunks().stream().filter(c -> c.finishReason() != null).count());
     }
@@ -138,7 +138,7 @@ class AnthropicStreamDecoderTest {
 
         StreamChunk last = decoded.last();
         assertEquals(FinishReason.of(FinishReason.Kind.TOOL_CALLS, "tool_use"), last.finishReason());
-        assertEquals(new Usage(679, 111, 790, 0, null, 0), last.usage());
+        assertEquals(new Usage(679, 111, 790, 0, null, 0, 0), last.usage());
         // the usage chunk carries no content of its own
         assertEquals("", last.textDelta());
         assertTrue(last.toolCalls().isEmpty());
