@@ -7,6 +7,7 @@ import io.circuitbreaker.llm.routing.RoutedResponse;
 import io.circuitbreaker.llm.routing.StreamSummary;
 
 import io.circuitbreaker.llm.catalog.Cost;
+import io.circuitbreaker.llm.catalog.CostDetail;
 import io.circuitbreaker.llm.error.LlmProviderException;
 import io.circuitbreaker.llm.failure.GatewayException;
 import io.circuitbreaker.llm.model.Usage;
@@ -94,6 +95,7 @@ public final class UsageEvents {
                 usage == null ? null : usage.outputTokens(),
                 usage == null ? null : usage.cachedInputTokens(),
                 usage == null ? null : usage.reasoningTokens(),
-                cost.map(Cost::total).orElse(null), latencyMs, timeToFirstTokenMs, outcome, errorKind);
+                cost.map(Cost::total).orElse(null), latencyMs, timeToFirstTokenMs, outcome, errorKind,
+                cost.map(CostDetail::encode).orElse(null));
     }
 }

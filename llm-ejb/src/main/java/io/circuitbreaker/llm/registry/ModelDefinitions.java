@@ -1,7 +1,12 @@
 package io.circuitbreaker.llm.registry;
 
 import io.circuitbreaker.llm.catalog.ModelDefinition;
+import io.circuitbreaker.llm.catalog.ModelPricing;
+import io.circuitbreaker.llm.catalog.PriceOrigin;
+import io.circuitbreaker.llm.catalog.TokenRates;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +44,12 @@ final class ModelDefinitions {
                 where + ".costPerOutputToken", problems);
         BigDecimal cached = price(in.costPerCachedInputToken(),
                 stored.map(ModelDefinition::costPerCachedInputToken), where + ".costPerCachedInputToken", problems);
+        BigDecimal cacheWrite = price(in.costPerCacheWriteInputToken(),
+                stored.map(m -> m.pricing().standard().cacheWrite()), where + ".costPerCacheWriteInputToken",
+                problems);
+        BigDecimal cacheWriteLong = price(in.costPerCacheWrite1hInputToken(),
+                stored.map(m -> m.pricing().standard().cacheWriteLong()), where + ".costPerCacheWrite1hInputToken",
+                problems);
         List<String> capabilities = in.capabilities() != null ? in.capabilities()
                 : stored.map(ModelDefinition::capabilities).orElse(List.of("text_generation"));
         for (String capability : capabilities) {
@@ -56,8 +67,29 @@ final class ModelDefinitions {
                 : stored.map(ModelDefinition::supportsStreaming).orElse(true);
         boolean functions = in.supportsFunctionCalling() != null ? in.supportsFunctionCalling()
                 : stored.map(ModelDefinition::supportsFunctionCalling).orElse(false);
-        return Optional.of(new ModelDefinition(in.id(), name, maxTokens, contextWindow, input, output, streaming,
-                functions, capabilities.stream().map(String::trim).distinct().toList(), cached));
+        boolean deprecated = in.deprecated() != null ? in.deprecated()
+                : stored.map(ModelDefinition::deprecated).orElse(false);
+        return Optional.of(new ModelDefinition(in.id(), name, maxTokens, contextWindow,
+                pricing(in, stored, new TokenRates(input, output, cached, cacheWrite, cacheWriteLong)), streaming,
+                functions, capabilities.stream().map(String::trim).distinct().toList(), deprecated));
+    }
+
+    /**
+     * A price set by the client that changes the model's prices makes them the operator's (dated today, no published
+     * source); otherwise the stored model's pricing stands, long-context band and provenance included, so sending
+     * the same configuration again changes nothing.
+     */
+    private static ModelPricing pricing(ModelConfiguration in, Optional<ModelDefinition> stored,
+            TokenRates standard) {
+        Optional<ModelPricing> before = stored.map(ModelDefinition::pricing);
+        boolean changed = before.map(p -> !p.standard().equals(standard)).orElse(true);
+        if (in.setsAPrice() && changed) {
+            return new ModelPricing(standard, before.map(ModelPricing::longContextAbove).orElse(null),
+                    before.map(ModelPricing::longContext).orElse(null), PriceOrigin.OPERATOR, null,
+                    LocalDate.now(ZoneOffset.UTC));
+        }
+        return before.map(p -> new ModelPricing(standard, p.longContextAbove(), p.longContext(), p.origin(),
+                p.source(), p.checkedOn())).orElse(ModelPricing.of(standard, PriceOrigin.OPERATOR));
     }
 
     private static BigDecimal price(BigDecimal given, Optional<BigDecimal> stored, String field,

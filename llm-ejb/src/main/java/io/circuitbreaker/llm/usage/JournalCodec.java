@@ -16,9 +16,11 @@ import java.util.zip.CRC32;
  */
 final class JournalCodec {
 
-    static final String FORMAT = "u1";
+    static final String FORMAT = "u2";
+    /** The previous release's format, without the cost detail: its journal is still replayed after an upgrade. */
+    static final String FORMAT_1 = "u1";
     private static final String NULL = "\\N";
-    private static final int FIELDS = 24; // format, event id, 21 event fields, checksum
+    private static final int FIELDS = 25; // format, event id, 22 event fields, checksum
 
     private JournalCodec() {
     }
@@ -30,7 +32,7 @@ final class JournalCodec {
                 e.requestedModel(), e.providerId(), e.providerType(), e.model(), e.streamed() ? "1" : "0",
                 e.attempts(), e.fallbacks(), e.attemptLog(), e.inputTokens(), e.outputTokens(),
                 e.cachedInputTokens(), e.reasoningTokens(), e.costUsd() == null ? null : e.costUsd().toPlainString(),
-                e.latencyMs(), e.timeToFirstTokenMs(), e.outcome(), e.errorKind()}) {
+                e.latencyMs(), e.timeToFirstTokenMs(), e.outcome(), e.errorKind(), e.costDetail()}) {
             line.append('\t');
             appendEscaped(line, field == null ? null : field.toString());
         }
@@ -41,7 +43,8 @@ final class JournalCodec {
     /** The event on a line (without its newline); empty when the line is damaged or of an unknown format. */
     static Optional<JournaledEvent> decode(String line) {
         int lastTab = line.lastIndexOf('\t');
-        if (!line.startsWith(FORMAT + '\t') || lastTab < 0) {
+        boolean current = line.startsWith(FORMAT + '\t');
+        if (!(current || line.startsWith(FORMAT_1 + '\t')) || lastTab < 0) {
             return Optional.empty();
         }
         String body = line.substring(0, lastTab);
@@ -49,7 +52,7 @@ final class JournalCodec {
             return Optional.empty();
         }
         List<String> f = split(line);
-        if (f.size() != FIELDS) {
+        if (f.size() != (current ? FIELDS : FIELDS - 1)) {
             return Optional.empty();
         }
         try {
@@ -58,7 +61,7 @@ final class JournalCodec {
                     Integer.parseInt(f.get(12)), f.get(13), integer(f.get(14)), integer(f.get(15)),
                     integer(f.get(16)), integer(f.get(17)), f.get(18) == null ? null : new BigDecimal(f.get(18)),
                     Long.parseLong(f.get(19)), f.get(20) == null ? null : Long.valueOf(f.get(20)),
-                    UsageEvent.Outcome.valueOf(f.get(21)), f.get(22));
+                    UsageEvent.Outcome.valueOf(f.get(21)), f.get(22), current ? f.get(23) : null);
             return Optional.of(new JournaledEvent(0, f.get(1), event));
         } catch (RuntimeException damaged) {
             return Optional.empty(); // a checksum collision on a damaged line: as damaged as a bad checksum

@@ -101,4 +101,8 @@ public class UsageRecordEntity {
 
     @Column(name = "ERROR_KIND", length = 32)
     public String errorKind;
+
+    /** Which parts were billed at which price ({@link io.circuitbreaker.llm.catalog.CostDetail}); null if unpriced. */
+    @Column(name = "COST_DETAIL", length = 500)
+    public String costDetail;
 }

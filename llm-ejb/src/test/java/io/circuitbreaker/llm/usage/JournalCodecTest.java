@@ -1,10 +1,13 @@
 package io.circuitbreaker.llm.usage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
 class JournalCodecTest {
@@ -24,9 +27,22 @@ class JournalCodecTest {
     void tabsNewlinesBackslashesNullsAndUnicodeAreKept() {
         UsageEvent event = new UsageEvent("req\t2", Instant.EPOCH, null, "", "model\nwith\\N lines\r\\", null,
                 null, "modèle ✓", true, 1, 0, "\\N", null, null, 5, null, null, 0, 17L,
-                UsageEvent.Outcome.CANCELLED, "TIMEOUT");
+                UsageEvent.Outcome.CANCELLED, "TIMEOUT", "input:5:0.000003");
         String line = JournalCodec.encode("e", event);
         assertEquals(event, JournalCodec.decode(line.strip()).orElseThrow().event());
+    }
+
+    /** A journal written by the release before the cost breakdown is still replayed after an upgrade. */
+    @Test
+    void linesOfThePreviousFormatAreStillRead() {
+        String body = "u1\te1\treq-1\t1970-01-01T00:00:00Z\t\\N\t\\N\tgpt-4o\topenai\topenai\tgpt-4o\t0\t1\t0"
+                + "\topenai/gpt-4o#1:SUCCEEDED\t13\t31\t\\N\t\\N\t0.00002055\t412\t\\N\tSUCCESS\t\\N";
+        CRC32 crc = new CRC32();
+        crc.update(body.getBytes(StandardCharsets.UTF_8));
+        UsageEvent event = JournalCodec.decode(body + "\t" + Long.toHexString(crc.getValue())).orElseThrow().event();
+        assertEquals("req-1", event.requestId());
+        assertEquals(new BigDecimal("0.00002055"), event.costUsd());
+        assertNull(event.costDetail());
     }
 
     @Test

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -38,30 +39,30 @@ public class ModelsResource {
     @GET
     public JsonObject list() {
         JsonArrayBuilder data = Json.createArrayBuilder();
-        models(false).forEach((id, owner) -> data.add(model(id, owner)));
+        models(false).forEach((id, listing) -> data.add(model(id, listing)));
         return Json.createObjectBuilder().add("object", "list").add("data", data).build();
     }
 
     @GET
     @Path("{id: .+}")
     public Response get(@PathParam("id") String id) {
-        String owner = models(true).get(id);
-        if (owner == null) {
+        Listing listing = models(true).get(id);
+        if (listing == null) {
             OpenAiError error = new OpenAiError(404, "invalid_request_error", "model_not_found", "model",
                     "The model '" + id + "' does not exist", null);
             return Response.status(404).type(MediaType.APPLICATION_JSON).entity(error.toJson()).build();
         }
-        return Response.ok(model(id, owner)).build();
+        return Response.ok(model(id, listing)).build();
     }
 
     /**
-     * Model id → owner (provider id, or {@code gateway} for routes), in listing order.
+     * Model id → owner (provider id, or {@code gateway} for routes) and deprecation, in listing order.
      *
      * @param everyForm also the {@code provider/model} form of models listed by their plain id (for look-ups)
      */
-    private Map<String, String> models(boolean everyForm) {
-        Map<String, String> result = new LinkedHashMap<>();
-        runtime.routes().keySet().stream().sorted().forEach(route -> result.put(route, "gateway"));
+    private Map<String, Listing> models(boolean everyForm) {
+        Map<String, Listing> result = new LinkedHashMap<>();
+        runtime.routes().keySet().stream().sorted().forEach(route -> result.put(route, new Listing("gateway", false)));
         Map<String, Integer> offers = new HashMap<>();
         for (ProviderDefinition provider : registry.providers()) {
             for (ModelDefinition model : provider.models()) {
@@ -71,17 +72,29 @@ public class ModelsResource {
         for (ProviderDefinition provider : registry.providers()) {
             for (ModelDefinition model : provider.models()) {
                 String id = offers.get(model.id()) > 1 ? provider.id() + "/" + model.id() : model.id();
-                result.putIfAbsent(id, provider.id());
+                Listing listing = new Listing(provider.id(), model.deprecated());
+                result.putIfAbsent(id, listing);
                 if (everyForm) {
-                    result.putIfAbsent(provider.id() + "/" + model.id(), provider.id());
+                    result.putIfAbsent(provider.id() + "/" + model.id(), listing);
                 }
             }
         }
         return result;
     }
 
-    private static JsonObject model(String id, String owner) {
-        return Json.createObjectBuilder().add("id", id).add("object", "model").add("created", 0)
-                .add("owned_by", owner).build();
+    /**
+     * OpenAI's model object. A model its provider retired carries {@code "deprecated": true} (OpenAI's own listing
+     * has no such field; clients ignore fields they do not know, and operators see what to move off).
+     */
+    private static JsonObject model(String id, Listing listing) {
+        JsonObjectBuilder model = Json.createObjectBuilder().add("id", id).add("object", "model").add("created", 0)
+                .add("owned_by", listing.owner());
+        if (listing.deprecated()) {
+            model.add("deprecated", true);
+        }
+        return model.build();
+    }
+
+    private record Listing(String owner, boolean deprecated) {
     }
 }

@@ -1,6 +1,9 @@
 package io.circuitbreaker.llm.registry.store;
 
 import io.circuitbreaker.llm.catalog.ModelDefinition;
+import io.circuitbreaker.llm.catalog.ModelPricing;
+import io.circuitbreaker.llm.catalog.PriceOrigin;
+import io.circuitbreaker.llm.catalog.TokenRates;
 import io.circuitbreaker.llm.catalog.ProviderDefinition;
 import io.circuitbreaker.llm.routing.RouteDefinition;
 import io.circuitbreaker.llm.routing.RouteStrategy;
@@ -43,21 +46,55 @@ public final class EntityMapping {
         stored.name = model.name();
         stored.maxTokens = model.maxTokens();
         stored.contextWindow = model.contextWindow();
-        stored.costPerInputToken = model.costPerInputToken();
-        stored.costPerOutputToken = model.costPerOutputToken();
-        stored.costPerCachedInputToken = model.costPerCachedInputToken();
+        ModelPricing pricing = model.pricing();
+        TokenRates standard = pricing.standard();
+        stored.costPerInputToken = standard.input();
+        stored.costPerOutputToken = standard.output();
+        stored.costPerCachedInputToken = standard.cacheRead();
+        stored.costPerCacheWriteInputToken = standard.cacheWrite();
+        stored.costPerCacheWrite1hInputToken = standard.cacheWriteLong();
+        if (pricing.longContext() != null) {
+            TokenRates tier = pricing.longContext();
+            stored.longContextAbove = pricing.longContextAbove();
+            stored.longContextCostPerInputToken = tier.input();
+            stored.longContextCostPerOutputToken = tier.output();
+            stored.longContextCostPerCachedInputToken = tier.cacheRead();
+            stored.longContextCostPerCacheWriteInputToken = tier.cacheWrite();
+            stored.longContextCostPerCacheWrite1hInputToken = tier.cacheWriteLong();
+        }
+        stored.priceOrigin = pricing.origin().wireName();
+        stored.priceSource = pricing.source();
+        stored.priceChecked = pricing.checkedOn();
         stored.supportsStreaming = model.supportsStreaming();
         stored.supportsFunctionCalling = model.supportsFunctionCalling();
         stored.capabilities = String.join(",", model.capabilities());
+        stored.deprecated = model.deprecated();
         return stored;
     }
 
+    /**
+     * The model a stored row describes. A row written before prices had an origin is read as {@link
+     * PriceOrigin#OPERATOR} when it is priced: it may hold an operator's edit, and an import must not overwrite that
+     * silently.
+     */
     static ModelDefinition toModel(StoredModel stored) {
         List<String> capabilities = stored.capabilities == null || stored.capabilities.isBlank() ? List.of()
                 : Arrays.stream(stored.capabilities.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        return new ModelDefinition(stored.modelId, stored.name, stored.maxTokens, stored.contextWindow,
-                price(stored.costPerInputToken), price(stored.costPerOutputToken), stored.supportsStreaming,
-                stored.supportsFunctionCalling, capabilities, price(stored.costPerCachedInputToken));
+        TokenRates standard = new TokenRates(price(stored.costPerInputToken), price(stored.costPerOutputToken),
+                price(stored.costPerCachedInputToken), price(stored.costPerCacheWriteInputToken),
+                price(stored.costPerCacheWrite1hInputToken));
+        TokenRates longContext = stored.longContextAbove == null ? null
+                : new TokenRates(price(stored.longContextCostPerInputToken),
+                        price(stored.longContextCostPerOutputToken), price(stored.longContextCostPerCachedInputToken),
+                        price(stored.longContextCostPerCacheWriteInputToken),
+                        price(stored.longContextCostPerCacheWrite1hInputToken));
+        PriceOrigin origin = PriceOrigin.parse(stored.priceOrigin)
+                .orElse(standard.isPriced() ? PriceOrigin.OPERATOR : PriceOrigin.CATALOG);
+        ModelPricing pricing = new ModelPricing(standard, stored.longContextAbove, longContext, origin,
+                stored.priceSource, stored.priceChecked);
+        return new ModelDefinition(stored.modelId, stored.name, stored.maxTokens, stored.contextWindow, pricing,
+                stored.supportsStreaming, stored.supportsFunctionCalling, capabilities,
+                Boolean.TRUE.equals(stored.deprecated));
     }
 
     /**

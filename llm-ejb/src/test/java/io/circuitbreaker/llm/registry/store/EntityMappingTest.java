@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.circuitbreaker.llm.catalog.CatalogReader;
 import io.circuitbreaker.llm.catalog.ModelDefinition;
+import io.circuitbreaker.llm.catalog.ModelPricing;
+import io.circuitbreaker.llm.catalog.PriceOrigin;
+import io.circuitbreaker.llm.catalog.TokenRates;
 import io.circuitbreaker.llm.catalog.ProviderDefinition;
 import io.circuitbreaker.llm.routing.RouteDefinition;
 import io.circuitbreaker.llm.routing.RouteDefinition.Candidate;
 import io.circuitbreaker.llm.routing.RouteStrategy;
 import io.circuitbreaker.llm.spi.ProviderType;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.stream.Stream;
@@ -105,6 +109,33 @@ class EntityMappingTest {
         stored.capabilities = " text_generation , vision,,";
 
         assertEquals(List.of("text_generation", "vision"), EntityMapping.toModel(stored).capabilities());
+    }
+
+    /** A row written before prices had an origin may hold an operator's edit: an import must not overwrite it. */
+    @Test
+    void aRowFromBeforePriceOriginsReadsAsOperatorPricedAndNotDeprecated() {
+        StoredModel stored = EntityMapping.toStored(PRICED);
+        stored.priceOrigin = null;
+        stored.deprecated = null;
+
+        ModelDefinition model = EntityMapping.toModel(stored);
+
+        assertEquals(PriceOrigin.OPERATOR, model.pricing().origin());
+        assertEquals(false, model.deprecated());
+        assertEquals(PriceOrigin.CATALOG, EntityMapping.toModel(EntityMapping.toStored(PRICED)).pricing().origin());
+    }
+
+    @Test
+    void longContextBandCacheWritesAndProvenanceSurviveTheRoundTrip() {
+        ModelPricing pricing = new ModelPricing(new TokenRates(new BigDecimal("0.000003"),
+                new BigDecimal("0.000015"), new BigDecimal("0.0000003"), new BigDecimal("0.00000375"),
+                new BigDecimal("0.000006")), 200_000, new TokenRates(new BigDecimal("0.000006"),
+                new BigDecimal("0.0000225"), null, null, null), PriceOrigin.IMPORT, "LiteLLM price map",
+                LocalDate.of(2026, 12, 5));
+        ModelDefinition model = new ModelDefinition("claude-sonnet-4-5", "Claude Sonnet 4.5", 64_000, 1_000_000,
+                pricing, true, true, List.of("text_generation"), true);
+
+        assertEquals(model, EntityMapping.toModel(EntityMapping.toStored(model)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.circuitbreaker.llm.api.graphql.chat;
 
+import io.circuitbreaker.llm.api.graphql.view.CostLineView;
 import io.circuitbreaker.llm.catalog.Cost;
 import io.circuitbreaker.llm.model.Choice;
 import io.circuitbreaker.llm.model.ToolCall;
@@ -68,6 +69,12 @@ public class ChatCompletionView {
     @Description("US dollars, exact; null for an unpriced model.")
     public BigDecimal getCost() {
         return routed.cost().map(Cost::total).orElse(null);
+    }
+
+    @Description("Which parts were billed at which price (input, cache reads and writes, output, reasoning); null "
+            + "for an unpriced model.")
+    public List<CostLineView> getCostBreakdown() {
+        return CostLineView.of(routed.cost().orElse(null));
     }
 
     @NonNull

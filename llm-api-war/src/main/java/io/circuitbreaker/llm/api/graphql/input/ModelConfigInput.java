@@ -34,6 +34,17 @@ public class ModelConfigInput {
     @Description("US dollars per input token served from the provider's prompt cache (default: the input price).")
     private BigDecimal costPerCachedInputToken;
 
+    @Description("US dollars per input token written to the prompt cache, 5-minute lifetime (default: the input "
+            + "price).")
+    private BigDecimal costPerCacheWriteInputToken;
+
+    @Description("US dollars per input token written to the prompt cache, 1-hour lifetime (default: the 5-minute "
+            + "write price).")
+    private BigDecimal costPerCacheWrite1hInputToken;
+
+    @Description("Mark the model retired or deprecated by its provider (still routable; flagged in listings).")
+    private Boolean deprecated;
+
     @Description("Whether answers can be streamed (default true).")
     private Boolean supportsStreaming;
 
@@ -45,7 +56,8 @@ public class ModelConfigInput {
 
     public ModelConfiguration toConfiguration() {
         return new ModelConfiguration(id, name, maxTokens, contextWindow, costPerInputToken, costPerOutputToken,
-                costPerCachedInputToken, supportsStreaming, supportsFunctionCalling, capabilities);
+                costPerCachedInputToken, supportsStreaming, supportsFunctionCalling, capabilities,
+                costPerCacheWriteInputToken, costPerCacheWrite1hInputToken, deprecated);
     }
 
     public String getId() {
@@ -126,5 +138,29 @@ public class ModelConfigInput {
 
     public void setCapabilities(List<String> capabilities) {
         this.capabilities = capabilities;
+    }
+
+    public BigDecimal getCostPerCacheWriteInputToken() {
+        return costPerCacheWriteInputToken;
+    }
+
+    public void setCostPerCacheWriteInputToken(BigDecimal costPerCacheWriteInputToken) {
+        this.costPerCacheWriteInputToken = costPerCacheWriteInputToken;
+    }
+
+    public BigDecimal getCostPerCacheWrite1hInputToken() {
+        return costPerCacheWrite1hInputToken;
+    }
+
+    public void setCostPerCacheWrite1hInputToken(BigDecimal costPerCacheWrite1hInputToken) {
+        this.costPerCacheWrite1hInputToken = costPerCacheWrite1hInputToken;
+    }
+
+    public Boolean getDeprecated() {
+        return deprecated;
+    }
+
+    public void setDeprecated(Boolean deprecated) {
+        this.deprecated = deprecated;
     }
 }

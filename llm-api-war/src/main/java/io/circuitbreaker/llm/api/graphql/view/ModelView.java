@@ -1,6 +1,7 @@
 package io.circuitbreaker.llm.api.graphql.view;
 
 import io.circuitbreaker.llm.catalog.ModelDefinition;
+import io.circuitbreaker.llm.catalog.ModelPricing;
 import io.circuitbreaker.llm.catalog.ProviderDefinition;
 import java.math.BigDecimal;
 import java.util.List;
@@ -69,6 +70,47 @@ public class ModelView {
     @Description("US dollars per input token served from the provider's prompt cache; null when priced as input.")
     public BigDecimal getCostPerCachedInputToken() {
         return model.costPerCachedInputToken();
+    }
+
+    @Description("US dollars per input token written to the prompt cache (Anthropic's 5-minute write); null when "
+            + "priced as input.")
+    public BigDecimal getCostPerCacheWriteInputToken() {
+        return model.pricing().standard().cacheWrite();
+    }
+
+    @Description("US dollars per input token written to the prompt cache for 1 hour (Anthropic); null when priced "
+            + "as a 5-minute write.")
+    public BigDecimal getCostPerCacheWrite1hInputToken() {
+        return model.pricing().standard().cacheWriteLong();
+    }
+
+    @Description("Prices for the whole request once its input exceeds a threshold (e.g. Gemini 2.5 Pro above "
+            + "200k tokens); null when the model has none.")
+    public LongContextPriceView getLongContext() {
+        ModelPricing pricing = model.pricing();
+        return pricing.longContext() == null ? null
+                : new LongContextPriceView(pricing.longContextAbove(), pricing.longContext());
+    }
+
+    @NonNull
+    @Description("Who set the prices: catalog (shipped), import (a price map) or operator.")
+    public String getPriceOrigin() {
+        return model.pricing().origin().wireName();
+    }
+
+    @Description("Where the prices were read (a provider's pricing page, a price map); null when not recorded.")
+    public String getPriceSource() {
+        return model.pricing().source();
+    }
+
+    @Description("The day the prices were checked against their source (YYYY-MM-DD); null when not recorded.")
+    public String getPriceCheckedOn() {
+        return model.pricing().checkedOn() == null ? null : model.pricing().checkedOn().toString();
+    }
+
+    @Description("Retired or deprecated by its provider: still routable, but plan a move.")
+    public boolean isDeprecated() {
+        return model.deprecated();
     }
 
     @Description("Whether answers can be streamed.")

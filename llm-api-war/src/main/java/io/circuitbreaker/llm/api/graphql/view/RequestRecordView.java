@@ -1,8 +1,11 @@
 package io.circuitbreaker.llm.api.graphql.view;
 
+import io.circuitbreaker.llm.catalog.Cost;
+import io.circuitbreaker.llm.catalog.CostDetail;
 import io.circuitbreaker.llm.usage.UsageRecordEntity;
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
@@ -85,6 +88,16 @@ public class RequestRecordView {
     @Description("US dollars, exact; null for an unpriced model or a failed request.")
     public BigDecimal getCost() {
         return Money.plain(r.costUsd);
+    }
+
+    @Description("Which parts were billed at which price; null for an unpriced model or a failed request.")
+    public List<CostLineView> getCostBreakdown() {
+        return CostLineView.of(CostDetail.decode(r.costDetail).orElse(null));
+    }
+
+    @Description("Whether the model's long-context prices applied (the prompt was above its threshold).")
+    public Boolean getLongContext() {
+        return CostDetail.decode(r.costDetail).map(Cost::longContext).orElse(null);
     }
 
     public long getLatencyMs() {
