@@ -14,7 +14,18 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import io.circuitbreaker.llm.catalog.CatalogFormatException;
+import io.circuitbreaker.llm.catalog.litellm.PriceMap;
+import io.circuitbreaker.llm.registry.importing.CatalogDiff;
+import io.circuitbreaker.llm.registry.importing.CatalogMerge;
+import io.circuitbreaker.llm.registry.importing.PriceMapTargets;
+import io.circuitbreaker.llm.registry.importing.ShippedCatalogUpgrade;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -50,8 +61,10 @@ public class ProviderRegistry {
 
     @PostConstruct
     void load() {
-        store.seedOnce(defaults);
+        boolean seeded = store.seedOnce(defaults);
         providers = store.providers();
+        upgradeToShippedCatalog(seeded);
+        StartupPriceMap.path().ifPresent(this::importAtStartup);
         snapshot.publish(providers);
         loaded = true;
         LOG.info(() -> "Provider catalog loaded from the database: " + providers.size() + " providers, "
@@ -120,9 +133,75 @@ public class ProviderRegistry {
         return removed;
     }
 
+    /**
+     * Applies a LiteLLM price map to the configured providers (see {@link CatalogMerge} for the rules).
+     *
+     * @param dryRun report what would change, change nothing
+     * @return what changed (or would), and what was ignored and why
+     * @throws io.circuitbreaker.llm.catalog.CatalogFormatException when the result would be too large; nothing
+     *                                                              changes then
+     */
+    @Lock(LockType.WRITE)
+    public CatalogDiff importPriceMap(PriceMap map, CatalogMerge.Options options, boolean dryRun) {
+        PriceMapTargets.Resolved resolved = PriceMapTargets.resolve(providers, map);
+        CatalogMerge.Result result = CatalogMerge.merge(providers, resolved.incoming(), resolved.ignored(), options);
+        if (!dryRun) {
+            apply(result, Map.of());
+        }
+        return result.diff();
+    }
+
     /** Every model of every provider, in catalog order. */
     public List<ModelDefinition> models() {
         return providers.stream().flatMap(p -> p.models().stream()).toList();
+    }
+
+    private void apply(CatalogMerge.Result result, Map<String, String> settings) {
+        if (result.changed().isEmpty() && settings.isEmpty()) {
+            return;
+        }
+        store.saveAll(result.changed(), settings);
+        providers = result.providers();
+        snapshot.publish(providers);
+        result.changed().forEach(p -> changed.fire(new ProvidersChanged(p.id())));
+    }
+
+    /** See {@link ShippedCatalogUpgrade}: a newer release's models and prices reach an existing database. */
+    private void upgradeToShippedCatalog(boolean seededNow) {
+        String version = CatalogReader.defaultCatalogVersion();
+        String marker = ShippedCatalogUpgrade.VERSION + version;
+        if (!seededNow && !store.settingNames(marker).isEmpty()) {
+            return;
+        }
+        Set<String> offered = seededNow ? Set.of() : store.settingNames(ShippedCatalogUpgrade.SHIPPED);
+        ShippedCatalogUpgrade.Plan plan = ShippedCatalogUpgrade.plan(defaults, providers, offered, version);
+        Map<String, String> settings = new LinkedHashMap<>(plan.settings());
+        settings.put(marker, version);
+        if (seededNow) {
+            store.saveAll(List.of(), settings);
+            return;
+        }
+        CatalogMerge.Result result = CatalogMerge.merge(providers, plan.incoming(), List.of(),
+                new CatalogMerge.Options(false, true));
+        apply(result, settings);
+        LOG.info(() -> "Shipped catalog " + version + " merged into the database: " + summary(result.diff()));
+    }
+
+    /** The {@code llm.catalog.import} file: applied at every start; a bad file is logged and changes nothing. */
+    private void importAtStartup(Path file) {
+        try {
+            PriceMap map = StartupPriceMap.read(file);
+            CatalogDiff diff = importPriceMap(map, new CatalogMerge.Options(false, true), false);
+            LOG.info(() -> "Price map " + file + " imported: " + summary(diff));
+        } catch (CatalogFormatException | UncheckedIOException e) {
+            LOG.severe(() -> "Price map " + file + " (llm.catalog.import) was not imported, nothing was changed: "
+                    + e.getMessage());
+        }
+    }
+
+    private static String summary(CatalogDiff diff) {
+        return diff.added().size() + " models added, " + diff.changed().size() + " changed, "
+                + diff.ignored().size() + " entries ignored";
     }
 
     private static int indexOf(List<ProviderDefinition> list, String id) {

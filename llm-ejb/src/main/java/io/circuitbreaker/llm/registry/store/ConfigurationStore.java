@@ -10,7 +10,10 @@ import jakarta.persistence.PersistenceContext;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Reads and writes the gateway's configuration. Each method is its own short transaction (callers hold none), so a
@@ -70,6 +73,29 @@ public class ConfigurationStore {
         existing.updatedAt = replacement.updatedAt;
         existing.models.clear();
         existing.models.addAll(replacement.models);
+    }
+
+    /**
+     * Stores several provider definitions and settings in one transaction: an import is applied whole or not at all.
+     */
+    public void saveAll(List<ProviderDefinition> providers, Map<String, String> settings) {
+        for (ProviderDefinition provider : providers) {
+            save(provider);
+        }
+        settings.forEach((name, value) -> {
+            SettingEntity existing = em.find(SettingEntity.class, name);
+            if (existing == null) {
+                em.persist(new SettingEntity(name, value));
+            } else {
+                existing.value = value;
+            }
+        });
+    }
+
+    /** The names of the settings that start with {@code prefix} (settings are few: read all, filter here). */
+    public Set<String> settingNames(String prefix) {
+        return em.createQuery("select s.name from SettingEntity s", String.class).getResultList().stream()
+                .filter(name -> name.startsWith(prefix)).collect(Collectors.toUnmodifiableSet());
     }
 
     public boolean removeProvider(String id) {
