@@ -105,6 +105,11 @@ class PersistenceRestartIT {
             env.put("LLM_KEYS_REFRESH_SECONDS", "1");
         }
 
+        // a LiteLLM price map applied at every start (llm.catalog.import): it adds a model to the Google provider
+        Path priceMap = Files.createTempFile("litellm-prices", ".json");
+        Files.writeString(priceMap, PRICE_MAP);
+        env.put("LLM_CATALOG_IMPORT", priceMap.toString());
+
         GatewayServer server = GatewayServer.fresh(database.serverName, port, env);
         GatewayClient gateway = new GatewayClient(port);
         try {
@@ -127,6 +132,11 @@ class PersistenceRestartIT {
             }
 
             server.stop();
+            if (postgres != null) {
+                // the database as an older release left it: before the embedding models were shipped
+                postgres.asBeforeEmbeddingModelsShipped(schema);
+                olderCatalog = true;
+            }
             server.start();
             afterRestart(gateway);
             if (generatedKey) {
@@ -138,6 +148,7 @@ class PersistenceRestartIT {
             if (postgres != null) {
                 postgres.dropSchema(schema);
             }
+            Files.deleteIfExists(priceMap);
         }
         server.assertLogsDoNotContain(env.get("LLM_DB_PASSWORD"));
     }
@@ -154,6 +165,12 @@ class PersistenceRestartIT {
     private static final String PROVIDER_FIELDS = "id providerType name baseUrl apiKeyId models { id name maxTokens "
             + "contextWindow costPerInputToken costPerOutputToken costPerCachedInputToken supportsStreaming "
             + "supportsFunctionCalling capabilities }";
+    private static final String PRICE_MAP = """
+            {"gemini/gemini-restart-import": {"max_input_tokens": 1048576, "max_output_tokens": 8192,
+              "input_cost_per_token": 1e-07, "output_cost_per_token": 4e-07, "litellm_provider": "gemini",
+              "mode": "chat"}}
+            """;
+    private boolean olderCatalog;
     private String configuredProvider;
     private String configuredRoutes;
     private String editedGoogle;
@@ -215,6 +232,7 @@ class PersistenceRestartIT {
 
         configuredProvider = provider(g, "restart-ollama");
         editedGoogle = provider(g, "google");
+        assertTrue(editedGoogle.contains("\"id\":\"gemini-restart-import\""), "imported at start: " + editedGoogle);
         configuredRoutes = data(g.graphql("{ routes { name strategy candidates weights source } }")).toString();
         assertTrue(configuredProvider.contains("\"costPerInputToken\":0.000000075"), configuredProvider);
         assertTrue(editedGoogle.contains("\"costPerInputToken\":0.00000005,"), editedGoogle);
@@ -226,7 +244,11 @@ class PersistenceRestartIT {
         assertEquals(401, g.withKey(revokedKey).get("v1/models").statusCode(), "a revoked key stays revoked");
         assertEquals(List.of("openai", "google", "restart-ollama"), providerIds(g));
         assertEquals(configuredProvider, provider(g, "restart-ollama"));
-        assertEquals(editedGoogle, provider(g, "google"));
+        assertEquals(editedGoogle, provider(g, "google"), "the start-up import is applied again and changes nothing");
+        if (olderCatalog) {
+            assertTrue(provider(g, "openai").contains("\"id\":\"text-embedding-ada-002\""),
+                    "a model this release ships is added to a database an older release seeded");
+        }
         assertEquals(configuredRoutes, data(g.graphql("{ routes { name strategy candidates weights source } }"))
                 .toString());
     }
@@ -318,6 +340,16 @@ class PersistenceRestartIT {
 
         void dropSchema(String schema) throws SQLException {
             execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+
+        /**
+         * The catalog as a release before the embedding models left it: OpenAI's last shipped model missing (the last,
+         * so the list's positions keep no gap) and no record of which shipped models were offered.
+         */
+        void asBeforeEmbeddingModelsShipped(String schema) throws SQLException {
+            execute("DELETE FROM " + schema + ".llm_model WHERE provider_id = 'openai' AND model_id = "
+                    + "'text-embedding-ada-002'");
+            execute("DELETE FROM " + schema + ".llm_setting WHERE name LIKE 'catalog.shipped%'");
         }
 
         /** A key revoked by another gateway instance sharing the database, as that instance would write it. */

@@ -162,8 +162,12 @@ public class ProviderRegistry {
         }
         store.saveAll(result.changed(), settings);
         providers = result.providers();
-        snapshot.publish(providers);
-        result.changed().forEach(p -> changed.fire(new ProvidersChanged(p.id())));
+        if (loaded) {
+            // not while starting: the observers (the health monitor) depend on this bean being constructed, and
+            // load() publishes the catalog once it is complete
+            snapshot.publish(providers);
+            result.changed().forEach(p -> changed.fire(new ProvidersChanged(p.id())));
+        }
     }
 
     /** See {@link ShippedCatalogUpgrade}: a newer release's models and prices reach an existing database. */
