@@ -11,11 +11,16 @@ import io.circuitbreaker.llm.spi.ProviderType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CostComparisonTest {
 
-    /** The design document's table for 100 input / 50 output tokens, exact, cheapest first. */
+    /** The design document's eight models; the catalog lists today's models beside them. */
+    private static final Set<String> SEED = Set.of("gemini-1.5-flash", "claude-3-haiku-20240307", "gemini-pro",
+            "gpt-3.5-turbo", "gemini-1.5-pro", "claude-3-5-sonnet-20241022", "gpt-4o", "gpt-4");
+
+    /** The design document's table for 100 input / 50 output tokens, exact, cheapest first (among the seed's). */
     @Test
     void reproducesTheSeedTableExactly() {
         List<CostComparison.Row> rows = CostComparison.compare(CatalogReader.defaultCatalog(), 100, 50);
@@ -28,8 +33,8 @@ class CostComparisonTest {
                 "claude-3-5-sonnet-20241022 0.00105",
                 "gpt-4o 0.00125",
                 "gpt-4 0.006"),
-                rows.stream().map(r -> r.model().id() + " " + r.cost().orElseThrow().total().toPlainString())
-                        .toList());
+                rows.stream().filter(r -> SEED.contains(r.model().id()))
+                        .map(r -> r.model().id() + " " + r.cost().orElseThrow().total().toPlainString()).toList());
         assertEquals(new BigDecimal("0.0000225"), rows.get(0).cost().orElseThrow().total());
         assertEquals("google", rows.get(0).providerType());
     }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.circuitbreaker.llm.catalog.CatalogReader;
 import io.circuitbreaker.llm.catalog.ModelDefinition;
+import io.circuitbreaker.llm.catalog.PriceOrigin;
 import io.circuitbreaker.llm.catalog.ProviderDefinition;
 import io.circuitbreaker.llm.spi.ProviderType;
 import java.math.BigDecimal;
@@ -54,8 +55,8 @@ class ProviderConfigurationsTest {
     void designExampleMergesIntoTheExistingModelsKeepingTheirOrder() {
         ProviderDefinition result = apply(designExample(false));
 
-        assertEquals(List.of("gpt-4o", "gpt-4", "gpt-3.5-turbo", "text-embedding-3-small", "text-embedding-3-large",
-                "text-embedding-ada-002"), modelIds(result));
+        assertEquals(CatalogReader.defaultCatalog().get(0).models().stream().map(ModelDefinition::id).toList(),
+                modelIds(result));
         assertEquals(catalogModel("openai", "gpt-4"), result.model("gpt-4").orElseThrow());
         assertEquals(catalogModel("openai", "gpt-3.5-turbo"), result.model("gpt-3.5-turbo").orElseThrow());
     }
@@ -308,6 +309,24 @@ class ProviderConfigurationsTest {
         ModelDefinition stored = catalogModel("openai", "gpt-4");
 
         assertEquals(stored, updated);
+    }
+
+    /** A price-map import leaves an operator's prices alone: a changed price must say it is the operator's. */
+    @Test
+    void aChangedPriceIsTheOperatorsAndCacheWritePricesAndDeprecationAreTaken() {
+        ProviderConfiguration request = provider(null, "anthropic", "Anthropic", null, null,
+                new ModelConfiguration("claude-3-haiku-20240307", null, null, null, new BigDecimal("0.0000002"),
+                        null, null, null, null, null, new BigDecimal("0.0000003"), new BigDecimal("0.0000005"),
+                        true));
+
+        ModelDefinition updated = apply(request).model("claude-3-haiku-20240307").orElseThrow();
+
+        assertEquals(PriceOrigin.OPERATOR, updated.pricing().origin());
+        assertEquals(new BigDecimal("0.0000002"), updated.costPerInputToken());
+        assertEquals(new BigDecimal("0.00000125"), updated.costPerOutputToken(), "absent: the stored price");
+        assertEquals(new BigDecimal("0.0000003"), updated.pricing().standard().cacheWrite());
+        assertEquals(new BigDecimal("0.0000005"), updated.pricing().standard().cacheWriteLong());
+        assertTrue(updated.deprecated());
     }
 
     @Test

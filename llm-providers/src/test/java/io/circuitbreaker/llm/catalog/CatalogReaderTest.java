@@ -27,9 +27,16 @@ class CatalogReaderTest {
         List<ProviderDefinition> providers = CatalogReader.defaultCatalog();
         assertEquals(List.of(ProviderType.OPENAI, ProviderType.ANTHROPIC, ProviderType.GOOGLE),
                 providers.stream().map(ProviderDefinition::providerType).toList());
-        // the design document's eight chat models, plus the embedding models of issue 18
-        assertEquals(8, MODELS.values().stream().filter(m -> !m.embeddingOnly()).count());
-        assertEquals(12, MODELS.size());
+        // the design document's eight chat models lead their providers' lists, in the design's order; today's
+        // models (issue 22) and the embedding models (issue 18) follow
+        assertEquals(List.of("gpt-4o", "gpt-4", "gpt-3.5-turbo"), ids(providers.get(0)).subList(0, 3));
+        assertEquals(List.of("claude-3-5-sonnet-20241022", "claude-3-haiku-20240307"),
+                ids(providers.get(1)).subList(0, 2));
+        assertEquals(List.of("gemini-1.5-pro", "gemini-1.5-flash", "gemini-pro"), ids(providers.get(2)).subList(0, 3));
+    }
+
+    private static List<String> ids(ProviderDefinition provider) {
+        return provider.models().stream().map(ModelDefinition::id).toList();
     }
 
     @ParameterizedTest
