@@ -3,44 +3,24 @@ package io.circuitbreaker.llm.usage;
 import java.time.LocalDate;
 import java.util.Comparator;
 
-/** How a usage summary splits its rows; each constant knows its group key and the order of its keys. */
+/**
+ * How a usage summary splits its rows. The group keys are built by the database ({@link UsageSummarySql}):
+ * the provider id; {@code provider/model} (so the same model id served by two providers stays two rows); the caller's
+ * key id; or the UTC day as ISO {@code yyyy-MM-dd}. Each constant knows the order of its keys.
+ */
 public enum UsageGrouping {
 
     /** By provider id. */
-    PROVIDER {
-        @Override
-        String keyOf(UsageFacts facts) {
-            return orNone(facts.providerId());
-        }
-    },
+    PROVIDER,
 
-    /** By provider and model, so the same model id served by two providers stays two rows. */
-    MODEL {
-        @Override
-        String keyOf(UsageFacts facts) {
-            if (facts.providerId() == null && facts.model() == null) {
-                return NONE;
-            }
-            return orNone(facts.providerId()) + "/" + orNone(facts.model());
-        }
-    },
+    /** By provider and model. */
+    MODEL,
 
     /** By the caller's API key id. */
-    API_KEY {
-        @Override
-        String keyOf(UsageFacts facts) {
-            return facts.callerKeyId() == null ? ANONYMOUS : facts.callerKeyId();
-        }
-    },
+    API_KEY,
 
-    /** By the UTC calendar day the request finished on, as ISO {@code yyyy-MM-dd}. */
+    /** By the UTC calendar day the request finished on. */
     DAY {
-        @Override
-        String keyOf(UsageFacts facts) {
-            // createdAt is already UTC (see UsageRecordEntity), so its date is the UTC day
-            return facts.createdAt().toLocalDate().toString();
-        }
-
         @Override
         Comparator<String> order() {
             // by date, not by text: ISO text sorts the same only for four-digit years
@@ -57,14 +37,8 @@ public enum UsageGrouping {
      */
     public static final String NONE = "none";
 
-    abstract String keyOf(UsageFacts facts);
-
     /** Ascending order of this grouping's keys. */
     Comparator<String> order() {
         return Comparator.naturalOrder();
-    }
-
-    private static String orNone(String value) {
-        return value == null ? NONE : value;
     }
 }

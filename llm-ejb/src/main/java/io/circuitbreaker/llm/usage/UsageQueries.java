@@ -1,13 +1,16 @@
 package io.circuitbreaker.llm.usage;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import javax.sql.DataSource;
 
 /** Reads usage records back. */
 @Stateless
@@ -15,6 +18,9 @@ public class UsageQueries {
 
     @PersistenceContext(unitName = "llm-gateway")
     EntityManager em;
+
+    @Resource(lookup = "jdbc/llmgateway")
+    DataSource dataSource;
 
     public List<UsageRecordEntity> recent(int limit) {
         return recent(limit, null);
@@ -41,9 +47,8 @@ public class UsageQueries {
     /**
      * Usage of the requests that finished in {@code [from, to)}, one row per group, sorted by group key.
      *
-     * <p>The database only selects the rows; they are aggregated in Java by {@link UsageSummaries} because the p95
-     * latency has no portable SQL form: PostgreSQL has {@code percentile_cont/percentile_disc ... within group} and
-     * Derby has nothing comparable, and JPQL has neither. Only the nine columns a summary needs are loaded.
+     * <p>Aggregated by the database in one {@code GROUP BY} ({@link UsageSummarySql}): no usage row is loaded into the
+     * JVM, so a month of a busy gateway costs what its groups cost, not what its requests cost.
      *
      * @throws IllegalArgumentException if an argument is missing or {@code from} is not before {@code to}
      */
@@ -59,28 +64,12 @@ public class UsageQueries {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("usage summary needs from before to, got from=" + from + " to=" + to);
         }
-        var query = em.createQuery("select u.createdAt, u.callerKeyId, u.providerId, u.model, u.outcome,"
-                + " u.inputTokens, u.outputTokens, u.costUsd, u.latencyMs from UsageRecordEntity u"
-                + " where u.createdAt >= :from and u.createdAt < :to"
-                + (keyId == null ? "" : " and u.callerKeyId = :key"), Object[].class)
-                // stored as UTC wall-clock time (see UsageRecordEntity.createdAt), so compare in UTC
-                .setParameter("from", LocalDateTime.ofInstant(from, ZoneOffset.UTC))
-                .setParameter("to", LocalDateTime.ofInstant(to, ZoneOffset.UTC));
-        if (keyId != null) {
-            query.setParameter("key", keyId);
+        try (Connection connection = dataSource.getConnection()) {
+            List<UsageSummaryRow> rows = new ArrayList<>(UsageSummarySql.read(connection, from, to, by, keyId));
+            rows.sort(Comparator.comparing(UsageSummaryRow::group, by.order()));
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the usage summary: " + e.getMessage(), e);
         }
-        List<Object[]> rows = query.getResultList();
-        return UsageSummaries.summarise(rows.stream().map(UsageQueries::facts).toList(), by);
-    }
-
-    private static UsageFacts facts(Object[] row) {
-        return new UsageFacts((LocalDateTime) row[0], (String) row[1], (String) row[2], (String) row[3],
-                UsageEvent.Outcome.valueOf((String) row[4]), intOrNull(row[5]), intOrNull(row[6]),
-                (BigDecimal) row[7], ((Number) row[8]).longValue());
-    }
-
-    // drivers may hand back any Number for an INTEGER column
-    private static Integer intOrNull(Object value) {
-        return value == null ? null : ((Number) value).intValue();
     }
 }

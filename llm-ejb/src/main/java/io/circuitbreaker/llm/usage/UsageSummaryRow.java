@@ -13,7 +13,7 @@ import java.math.BigDecimal;
  * @param outputTokens sum of reported output tokens; requests that reported none add nothing
  * @param cost exact sum of the priced requests' cost in US dollars, never rounded; zero when none was priced
  * @param meanLatencyMs arithmetic mean of the total latency
- * @param p95LatencyMs 95th percentile of the total latency by the nearest-rank method (see {@link UsageSummaries})
+ * @param p95LatencyMs 95th percentile of the total latency by the nearest-rank method: the ⌈0.95 × n⌉-th smallest value
  */
 public record UsageSummaryRow(String group, long requests, long errors, long inputTokens, long outputTokens,
         BigDecimal cost, double meanLatencyMs, long p95LatencyMs) {

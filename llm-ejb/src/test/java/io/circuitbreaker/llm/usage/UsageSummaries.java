@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Aggregates usage facts into summary rows; pure, so it is tested without a database. */
+/**
+ * The usage summary computed in Java from the facts: the reference the database's {@code GROUP BY} ({@link
+ * UsageSummarySql}) is checked against, on the same records.
+ */
 public final class UsageSummaries {
 
     private UsageSummaries() {
@@ -20,11 +23,27 @@ public final class UsageSummaries {
     public static List<UsageSummaryRow> summarise(List<UsageFacts> facts, UsageGrouping by) {
         Map<String, Group> groups = new TreeMap<>(by.order());
         for (UsageFacts f : facts) {
-            groups.computeIfAbsent(by.keyOf(f), k -> new Group()).add(f);
+            groups.computeIfAbsent(keyOf(by, f), k -> new Group()).add(f);
         }
         List<UsageSummaryRow> rows = new ArrayList<>(groups.size());
         groups.forEach((key, group) -> rows.add(group.toRow(key)));
         return rows;
+    }
+
+    /** The group key, as the database builds it. */
+    static String keyOf(UsageGrouping by, UsageFacts f) {
+        return switch (by) {
+            case PROVIDER -> orNone(f.providerId());
+            case MODEL -> f.providerId() == null && f.model() == null ? UsageGrouping.NONE
+                    : orNone(f.providerId()) + "/" + orNone(f.model());
+            case API_KEY -> f.callerKeyId() == null ? UsageGrouping.ANONYMOUS : f.callerKeyId();
+            // createdAt is already UTC (see UsageRecordEntity), so its date is the UTC day
+            case DAY -> f.createdAt().toLocalDate().toString();
+        };
+    }
+
+    private static String orNone(String value) {
+        return value == null ? UsageGrouping.NONE : value;
     }
 
     /**
