@@ -80,14 +80,13 @@ public final class EntityMapping {
     static ModelDefinition toModel(StoredModel stored) {
         List<String> capabilities = stored.capabilities == null || stored.capabilities.isBlank() ? List.of()
                 : Arrays.stream(stored.capabilities.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        TokenRates standard = new TokenRates(price(stored.costPerInputToken), price(stored.costPerOutputToken),
-                price(stored.costPerCachedInputToken), price(stored.costPerCacheWriteInputToken),
-                price(stored.costPerCacheWrite1hInputToken));
+        TokenRates standard = rates(stored.costPerInputToken, stored.costPerOutputToken,
+                stored.costPerCachedInputToken, stored.costPerCacheWriteInputToken,
+                stored.costPerCacheWrite1hInputToken);
         TokenRates longContext = stored.longContextAbove == null ? null
-                : new TokenRates(price(stored.longContextCostPerInputToken),
-                        price(stored.longContextCostPerOutputToken), price(stored.longContextCostPerCachedInputToken),
-                        price(stored.longContextCostPerCacheWriteInputToken),
-                        price(stored.longContextCostPerCacheWrite1hInputToken));
+                : rates(stored.longContextCostPerInputToken, stored.longContextCostPerOutputToken,
+                        stored.longContextCostPerCachedInputToken, stored.longContextCostPerCacheWriteInputToken,
+                        stored.longContextCostPerCacheWrite1hInputToken);
         PriceOrigin origin = PriceOrigin.parse(stored.priceOrigin)
                 .orElse(standard.isPriced() ? PriceOrigin.OPERATOR : PriceOrigin.CATALOG);
         ModelPricing pricing = new ModelPricing(standard, stored.longContextAbove, longContext, origin,
@@ -95,6 +94,12 @@ public final class EntityMapping {
         return new ModelDefinition(stored.modelId, stored.name, stored.maxTokens, stored.contextWindow, pricing,
                 stored.supportsStreaming, stored.supportsFunctionCalling, capabilities,
                 Boolean.TRUE.equals(stored.deprecated));
+    }
+
+    /** One price band from its five columns, each spelled as configured. */
+    private static TokenRates rates(BigDecimal input, BigDecimal output, BigDecimal cacheRead, BigDecimal cacheWrite,
+            BigDecimal cacheWriteLong) {
+        return new TokenRates(price(input), price(output), price(cacheRead), price(cacheWrite), price(cacheWriteLong));
     }
 
     /**

@@ -16,9 +16,12 @@ import org.eclipse.microprofile.graphql.Type;
 public class RequestRecordView {
 
     private final UsageRecordEntity r;
+    /** The record's cost breakdown, decoded once; null when it has none. */
+    private final Cost breakdown;
 
     public RequestRecordView(UsageRecordEntity record) {
         this.r = record;
+        this.breakdown = CostDetail.decode(record.costDetail).orElse(null);
     }
 
     @NonNull
@@ -92,12 +95,12 @@ public class RequestRecordView {
 
     @Description("Which parts were billed at which price; null for an unpriced model or a failed request.")
     public List<CostLineView> getCostBreakdown() {
-        return CostLineView.of(CostDetail.decode(r.costDetail).orElse(null));
+        return CostLineView.of(breakdown);
     }
 
     @Description("Whether the model's long-context prices applied (the prompt was above its threshold).")
     public Boolean getLongContext() {
-        return CostDetail.decode(r.costDetail).map(Cost::longContext).orElse(null);
+        return breakdown == null ? null : breakdown.longContext();
     }
 
     public long getLatencyMs() {
