@@ -1,15 +1,18 @@
 package io.circuitbreaker.llm.access;
 
-import io.circuitbreaker.llm.model.ChatRequest;
-import io.circuitbreaker.llm.model.EmbeddingRequest;
-import java.math.BigDecimal;
 import io.circuitbreaker.llm.failure.GatewayError;
 import io.circuitbreaker.llm.failure.GatewayException;
+import io.circuitbreaker.llm.model.ChatRequest;
+import io.circuitbreaker.llm.model.EmbeddingRequest;
 import io.circuitbreaker.llm.routing.Resolution;
+import io.circuitbreaker.llm.shared.SharedRedis;
+import io.circuitbreaker.llm.shared.SharedStateUnavailableException;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -18,6 +21,10 @@ import java.util.function.Supplier;
  * Admits chat requests for a gateway key: the key must be active, within its rate limits, and its budget must cover
  * the request's maximum cost over the resolved candidates. The chat application service asks here before it calls
  * the router, so nothing goes upstream for a request that is refused.
+ *
+ * <p>With Redis configured, limits and budgets are the shared ones ({@link SharedRateLimiter}, {@link
+ * SharedBudgetLedger}); while Redis cannot be asked, the failure mode decides: this instance's own limits and budgets
+ * (fail-open) or a 503 (fail-closed). Keys without limits or budget never wait for Redis.
  */
 @ApplicationScoped
 public class AccessGuard {
@@ -28,12 +35,22 @@ public class AccessGuard {
     @EJB
     ApiKeyStore store;
 
+    @Inject
+    SharedRedis redis;
+
     private final RateLimiter limiter = new RateLimiter(System::nanoTime);
     private BudgetLedger ledger;
+    private SharedRateLimiter sharedLimiter;
+    private SharedBudgetLedger sharedLedger;
 
     @PostConstruct
     void init() {
         ledger = new BudgetLedger((keyId, since) -> store.spentSince(keyId, since), Instant::now);
+        if (redis.configured()) {
+            sharedLimiter = new SharedRateLimiter(redis);
+            sharedLedger = new SharedBudgetLedger(redis, (keyId, since) -> store.spentSince(keyId, since),
+                    Instant::now);
+        }
     }
 
     /**
@@ -51,6 +68,8 @@ public class AccessGuard {
      *
      * @throws RateLimitExceededException when the key is over a per-minute limit
      * @throws BudgetExceededException    when its budget cannot cover the request
+     * @throws GatewayException           {@link GatewayError#SHARED_STATE_UNAVAILABLE} when Redis cannot be asked and
+     *                                    the failure mode is closed
      */
     public Admission admit(GatewayKey key, ChatRequest request, Resolution resolution) {
         return admit(key, () -> CostCeiling.of(request, resolution.candidates()));
@@ -68,15 +87,65 @@ public class AccessGuard {
     }
 
     private Admission admit(GatewayKey key, Supplier<BigDecimal> ceiling) {
-        RateLimitSnapshot rateLimits = limiter.admit(key);
-        BudgetLedger.Reservation reservation = key.limits().hasBudget()
-                ? ledger.reserve(key, ceiling.get())
-                : BudgetLedger.Reservation.NONE;
-        return new Admission(key, rateLimits, reservation, limiter);
+        KeyLimits limits = key.limits();
+        boolean rateLimited = limits.requestsPerMinute() != null || limits.tokensPerMinute() != null;
+        KeyRateLimits used = rateLimited ? chooseLimiter() : limiter;
+        RateLimitSnapshot rateLimits;
+        try {
+            rateLimits = used.admit(key);
+        } catch (SharedStateUnavailableException e) {
+            used = whileRedisIsAway(() -> limiter);
+            rateLimits = used.admit(key);
+        }
+        BudgetHold hold = limits.hasBudget() ? reserve(key, ceiling.get()) : BudgetHold.NONE;
+        return new Admission(key, rateLimits, hold, used);
+    }
+
+    private KeyRateLimits chooseLimiter() {
+        return sharedLimiter != null ? sharedLimiter : limiter;
+    }
+
+    private BudgetHold reserve(GatewayKey key, BigDecimal maxCost) {
+        if (sharedLedger != null) {
+            try {
+                return sharedLedger.reserve(key, maxCost);
+            } catch (SharedStateUnavailableException e) {
+                whileRedisIsAway(() -> null);
+            }
+        }
+        return ledger.reserve(key, maxCost);
+    }
+
+    /** Fail-open: counts the fallback and answers with this instance's own state; fail-closed: refuses. */
+    private <T> T whileRedisIsAway(Supplier<T> local) {
+        switch (redis.failureMode()) {
+            case OPEN -> {
+                redis.countFallback();
+                return local.get();
+            }
+            case CLOSED -> {
+                redis.countRefusal();
+                throw new GatewayException(GatewayError.SHARED_STATE_UNAVAILABLE, "The gateway cannot reach the"
+                        + " store its instances share their rate limits and budgets in (Redis), and it is set to"
+                        + " refuse requests then (llm.redis.failure-mode=closed). Please try again shortly.",
+                        Duration.ofSeconds(1));
+            }
+        }
+        throw new IllegalStateException("unknown failure mode " + redis.failureMode());
     }
 
     /** Where the key's budget stands, or empty when it has none. */
     public Optional<BudgetStatus> budget(GatewayKey key) {
+        if (!key.limits().hasBudget()) {
+            return Optional.empty();
+        }
+        if (sharedLedger != null) {
+            try {
+                return Optional.of(sharedLedger.status(key));
+            } catch (SharedStateUnavailableException e) {
+                // an answer for a report, not an admission: this instance's view will do
+            }
+        }
         return Optional.ofNullable(ledger.status(key));
     }
 

@@ -1,6 +1,7 @@
 package io.circuitbreaker.llm.access;
 
 import io.circuitbreaker.llm.routing.CallerContext;
+import io.circuitbreaker.llm.shared.SharedStateUnavailableException;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,15 +14,15 @@ public final class Admission implements CallerContext.Settlement {
 
     private final GatewayKey key;
     private final RateLimitSnapshot rateLimits;
-    private final BudgetLedger.Reservation reservation;
-    private final RateLimiter limiter;
+    private final BudgetHold hold;
+    private final KeyRateLimits limiter;
     private final AtomicBoolean settled = new AtomicBoolean();
 
-    Admission(GatewayKey key, RateLimitSnapshot rateLimits, BudgetLedger.Reservation reservation,
-            RateLimiter limiter) {
+    /** @param limiter the limits that admitted the request (this instance's or the shared ones): they get its tokens */
+    Admission(GatewayKey key, RateLimitSnapshot rateLimits, BudgetHold hold, KeyRateLimits limiter) {
         this.key = key;
         this.rateLimits = rateLimits;
-        this.reservation = reservation;
+        this.hold = hold;
         this.limiter = limiter;
     }
 
@@ -42,8 +43,12 @@ public final class Admission implements CallerContext.Settlement {
     @Override
     public void settle(BigDecimal costUsd, long tokens) {
         if (settled.compareAndSet(false, true)) {
-            reservation.settle(costUsd);
-            limiter.charge(key, tokens);
+            hold.settle(costUsd);
+            try {
+                limiter.charge(key, tokens);
+            } catch (SharedStateUnavailableException e) {
+                // Redis went away during the request: its tokens go uncharged there (logged by SharedRedis)
+            }
         }
     }
 }

@@ -101,7 +101,7 @@ public final class BudgetLedger {
     }
 
     /** A request's hold on a budget; settled exactly once with the real cost. */
-    public static final class Reservation {
+    public static final class Reservation implements BudgetHold {
 
         static final Reservation NONE = new Reservation(null, BigDecimal.ZERO);
 
@@ -115,6 +115,7 @@ public final class BudgetLedger {
         }
 
         /** Replaces the reservation with the real cost ({@code null}: nothing was charged). Idempotent. */
+        @Override
         public void settle(BigDecimal actualCost) {
             if (account == null) {
                 return;

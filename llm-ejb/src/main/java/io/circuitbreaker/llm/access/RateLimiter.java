@@ -5,11 +5,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Per-key requests-per-minute and tokens-per-minute limits, in memory (one gateway instance; a cluster would move the
- * buckets to Redis). A request is admitted when a request unit is free and the token bucket is not empty; the tokens
+ * Per-key requests-per-minute and tokens-per-minute limits, in memory: one gateway instance's own ({@link
+ * SharedRateLimiter} keeps them in Redis for several). A request is admitted when a request unit is free and the token bucket is not empty; the tokens
  * the answer used are charged when it is known.
  */
-public final class RateLimiter {
+public final class RateLimiter implements KeyRateLimits {
 
     private final Map<String, KeyBuckets> buckets = new ConcurrentHashMap<>();
     private final LongSupplier nanoClock;
@@ -24,6 +24,7 @@ public final class RateLimiter {
      * @return the state after taking it, for the response headers
      * @throws RateLimitExceededException when a limit is reached (nothing is taken)
      */
+    @Override
     public RateLimitSnapshot admit(GatewayKey key) {
         KeyLimits limits = key.limits();
         if (limits.requestsPerMinute() == null && limits.tokensPerMinute() == null) {
@@ -45,6 +46,7 @@ public final class RateLimiter {
     }
 
     /** Charges the tokens an answer used. */
+    @Override
     public void charge(GatewayKey key, long tokens) {
         if (tokens <= 0 || key.limits().tokensPerMinute() == null) {
             return;

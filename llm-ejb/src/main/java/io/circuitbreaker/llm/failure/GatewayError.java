@@ -14,6 +14,11 @@ public enum GatewayError {
     RATE_LIMITED,
     /** The key's budget cannot cover the request's maximum cost. */
     BUDGET_EXCEEDED,
+    /**
+     * The store several gateway instances share their limits and budgets in (Redis) cannot be reached, and the
+     * gateway is set to refuse rather than fall back to per-instance state: temporary.
+     */
+    SHARED_STATE_UNAVAILABLE,
     /** No route, catalog model or naming rule serves the requested model. */
     UNKNOWN_MODEL,
     /** Deployments exist, but none can serve this request (capabilities, context window). */

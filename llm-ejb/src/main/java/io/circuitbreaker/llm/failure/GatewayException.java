@@ -28,11 +28,16 @@ public class GatewayException extends RuntimeException {
     private final transient List<Attempt> attempts;
 
     public GatewayException(GatewayError error, String message) {
-        this(error, message, null);
+        this(error, message, (LlmProviderException) null);
     }
 
     public GatewayException(GatewayError error, String message, LlmProviderException upstream) {
         this(error, message, upstream, null, List.of());
+    }
+
+    /** A refusal of the gateway's own with advice on when to try again. */
+    public GatewayException(GatewayError error, String message, Duration retryAfter) {
+        this(error, message, null, retryAfter, List.of());
     }
 
     /**
@@ -87,7 +92,8 @@ public class GatewayException extends RuntimeException {
             case NO_CAPABLE_MODEL, ALL_BREAKERS_OPEN -> "NO_CANDIDATE";
             case NO_UPSTREAM -> "NO_KEY";
             case OTHER -> getCause() == null ? "OTHER" : getCause().getClass().getSimpleName();
-            case INVALID_REQUEST, KEY_REJECTED, RATE_LIMITED, BUDGET_EXCEEDED, UNKNOWN_MODEL -> error.name();
+            case INVALID_REQUEST, KEY_REJECTED, RATE_LIMITED, BUDGET_EXCEEDED, SHARED_STATE_UNAVAILABLE, UNKNOWN_MODEL ->
+                    error.name();
         };
     }
 

@@ -133,6 +133,17 @@ public class GatewayMetrics implements TrafficObserver {
                 LongSupplier::getAsLong);
     }
 
+    /**
+     * Exposes how often Redis could not be asked: requests decided on this instance's own limits and budgets
+     * (fail-open) and requests refused (fail-closed), read at scrape time.
+     */
+    public void watchSharedState(LongSupplier fallbacks, LongSupplier refusals) {
+        registry.gauge(meta("llm.redis.fallbacks", "Requests admitted on this instance's own limits and budgets"
+                + " because Redis was unreachable (fail-open)"), fallbacks, LongSupplier::getAsLong);
+        registry.gauge(meta("llm.redis.refusals", "Requests refused because Redis was unreachable (fail-closed)"),
+                refusals, LongSupplier::getAsLong);
+    }
+
     private void watchBreaker(Deployment deployment, String provider, String model) {
         BreakerRegistry watched = breakers;
         if (watched == null || MetricLabels.OTHER.equals(provider) || MetricLabels.OTHER.equals(model)

@@ -54,7 +54,8 @@ public class GatewayTracing {
         // spans name every "nothing could be called" case alike, as before the error type was closed
         String errorType = switch (failure.error()) {
             case NO_UPSTREAM, NO_CAPABLE_MODEL, ALL_BREAKERS_OPEN -> "NO_UPSTREAM";
-            case INVALID_REQUEST, KEY_REJECTED, RATE_LIMITED, BUDGET_EXCEEDED, UNKNOWN_MODEL, UPSTREAM, OTHER ->
+            case INVALID_REQUEST, KEY_REJECTED, RATE_LIMITED, BUDGET_EXCEEDED, SHARED_STATE_UNAVAILABLE, UNKNOWN_MODEL,
+                    UPSTREAM, OTHER ->
                     failure.errorType();
         };
         write(parent, start, resolution, request, null, null, null, Optional.empty(), List.of(), failure.attempts(),

@@ -40,6 +40,7 @@ final class AnthropicErrorMapper {
             case UNKNOWN_MODEL -> new AnthropicError(404, "not_found_error", message);
             case ALL_BREAKERS_OPEN -> new AnthropicError(529, "overloaded_error", message, retryAfter, null);
             case NO_UPSTREAM -> new AnthropicError(503, "api_error", message);
+            case SHARED_STATE_UNAVAILABLE -> new AnthropicError(503, "api_error", message, retryAfter, null);
             case UPSTREAM -> upstream(failed.upstreamKind().orElse(ErrorKind.OTHER), message, retryAfter);
             case OTHER -> new AnthropicError(500, "api_error", "the gateway failed to handle the request; see its "
                     + "log");

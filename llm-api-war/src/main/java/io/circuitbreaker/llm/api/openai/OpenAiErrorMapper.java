@@ -40,6 +40,9 @@ public final class OpenAiErrorMapper {
                     message, null);
             case ALL_BREAKERS_OPEN -> new OpenAiError(503, "service_unavailable", "upstream_unavailable", null,
                     message, null);
+            // the gateway's own store of shared limits (Redis) is away and it is set to fail closed: temporary
+            case SHARED_STATE_UNAVAILABLE -> new OpenAiError(503, "service_unavailable", "shared_state_unavailable",
+                    null, message, retryAfter);
             // no upstream could be called at all, e.g. no key is configured for any candidate
             case NO_UPSTREAM -> new OpenAiError(503, "service_unavailable", "no_upstream_available", null, message,
                     null);

@@ -28,7 +28,7 @@ public final class ChatErrors {
             case BUDGET_EXCEEDED -> new GatewayGraphQLException("BUDGET_EXCEEDED", message);
             case UNKNOWN_MODEL -> GatewayGraphQLException.notFound(message);
             case NO_CAPABLE_MODEL -> new GatewayGraphQLException("NO_CAPABLE_MODEL", message);
-            case ALL_BREAKERS_OPEN -> new GatewayGraphQLException("UNAVAILABLE", message);
+            case ALL_BREAKERS_OPEN, SHARED_STATE_UNAVAILABLE -> new GatewayGraphQLException("UNAVAILABLE", message);
             case NO_UPSTREAM -> new GatewayGraphQLException("PROVIDER_ERROR", message + retryHint(failed));
             case UPSTREAM -> new GatewayGraphQLException(failed.upstreamKind().map(ChatErrors::code)
                     .orElse("PROVIDER_ERROR"), message + retryHint(failed));
