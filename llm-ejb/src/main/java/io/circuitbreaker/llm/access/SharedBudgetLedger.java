@@ -37,12 +37,19 @@ final class SharedBudgetLedger {
     private final SharedRedis redis;
     private final BiFunction<String, Instant, BigDecimal> recordedSpend;
     private final Supplier<Instant> clock;
+    private final Duration holdLifetime;
 
     SharedBudgetLedger(SharedRedis redis, BiFunction<String, Instant, BigDecimal> recordedSpend,
             Supplier<Instant> clock) {
+        this(redis, recordedSpend, clock, HOLD_LIFETIME);
+    }
+
+    SharedBudgetLedger(SharedRedis redis, BiFunction<String, Instant, BigDecimal> recordedSpend,
+            Supplier<Instant> clock, Duration holdLifetime) {
         this.redis = redis;
         this.recordedSpend = recordedSpend;
         this.clock = clock;
+        this.holdLifetime = holdLifetime;
     }
 
     /** @throws BudgetExceededException when spent plus held plus {@code maxCost} would exceed the budget */
@@ -51,10 +58,10 @@ final class SharedBudgetLedger {
         String holdId = UUID.randomUUID().toString();
         String amount = units(maxCost, RoundingMode.CEILING);
         List<Object> reply = account.run("reserve", units(key.limits().budgetUsd(), RoundingMode.FLOOR), amount,
-                holdId, Long.toString(HOLD_LIFETIME.toMillis()), "", account.lifetimeSeconds());
+                holdId, Long.toString(holdLifetime.toMillis()), "", account.lifetimeSeconds());
         if ("SEED".equals(reply.get(0))) {
             reply = account.run("reserve", units(key.limits().budgetUsd(), RoundingMode.FLOOR), amount, holdId,
-                    Long.toString(HOLD_LIFETIME.toMillis()), units(account.recorded(), RoundingMode.CEILING),
+                    Long.toString(holdLifetime.toMillis()), units(account.recorded(), RoundingMode.CEILING),
                     account.lifetimeSeconds());
         }
         if ("OVER".equals(reply.get(0))) {
