@@ -1,5 +1,11 @@
 package io.circuitbreaker.llm.access;
 
+import io.circuitbreaker.llm.cluster.ChangeTopic;
+import io.circuitbreaker.llm.cluster.LocalChange;
+import io.circuitbreaker.llm.cluster.RemoteChange;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -55,6 +61,9 @@ public class GatewayKeys {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Inject
+    Event<LocalChange> announce;
+
     private ScheduledFuture<?> refresher;
 
     @PostConstruct
@@ -106,6 +115,7 @@ public class GatewayKeys {
                 "api", Instant.now());
         store.insert(entity);
         reload();
+        announce.fire(new LocalChange(ChangeTopic.KEYS));
         return new CreatedKey(secret, cache.byId(entity.id).orElseThrow());
     }
 
@@ -125,8 +135,16 @@ public class GatewayKeys {
         }
         store.revoke(List.of(id), Instant.now());
         reload();
+        announce.fire(new LocalChange(ChangeTopic.KEYS));
         LOG.info(() -> "Gateway key revoked: " + id + " (" + key.name() + ")");
         return cache.byId(id);
+    }
+
+    /** Another instance created or revoked a key: the key table is read again, so a revocation holds here too. */
+    public void onRemoteChange(@Observes RemoteChange change) {
+        if (change.topic() == ChangeTopic.KEYS) {
+            reload();
+        }
     }
 
     private List<GatewayKey> activeKeys() {

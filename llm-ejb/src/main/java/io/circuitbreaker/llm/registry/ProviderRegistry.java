@@ -1,6 +1,11 @@
 package io.circuitbreaker.llm.registry;
 
 import io.circuitbreaker.llm.catalog.CatalogReader;
+import io.circuitbreaker.llm.cluster.ChangeTopic;
+import io.circuitbreaker.llm.cluster.LocalChange;
+import io.circuitbreaker.llm.cluster.RemoteChange;
+import jakarta.enterprise.event.Observes;
+import java.util.Objects;
 import io.circuitbreaker.llm.catalog.ModelDefinition;
 import io.circuitbreaker.llm.catalog.ProviderDefinition;
 import io.circuitbreaker.llm.registry.store.ConfigurationStore;
@@ -54,6 +59,9 @@ public class ProviderRegistry {
 
     @Inject
     ProviderSnapshot snapshot;
+
+    @Inject
+    Event<LocalChange> announce;
 
     private final List<ProviderDefinition> defaults = CatalogReader.defaultCatalog();
     private volatile List<ProviderDefinition> providers = List.of();
@@ -115,6 +123,7 @@ public class ProviderRegistry {
         providers = List.copyOf(next);
         snapshot.publish(providers);
         changed.fire(new ProvidersChanged(provider.id()));
+        announce.fire(new LocalChange(ChangeTopic.PROVIDERS));
     }
 
     /** Removes a provider; it stays removed across restarts (the default catalog is never written again). */
@@ -130,6 +139,7 @@ public class ProviderRegistry {
         providers = List.copyOf(next);
         snapshot.publish(providers);
         changed.fire(new ProvidersChanged(id));
+        announce.fire(new LocalChange(ChangeTopic.PROVIDERS));
         return removed;
     }
 
@@ -167,7 +177,40 @@ public class ProviderRegistry {
             // load() publishes the catalog once it is complete
             snapshot.publish(providers);
             result.changed().forEach(p -> changed.fire(new ProvidersChanged(p.id())));
+            announce.fire(new LocalChange(ChangeTopic.PROVIDERS));
         }
+    }
+
+    /**
+     * Another instance changed providers or prices (or the periodic re-read): the database is read again, and what
+     * differs replaces the copy in memory. Nothing is announced: the change was not made here.
+     */
+    @Lock(LockType.WRITE)
+    public void onRemoteChange(@Observes RemoteChange change) {
+        if (change.topic() != ChangeTopic.PROVIDERS || !loaded) {
+            return;
+        }
+        List<ProviderDefinition> before = providers;
+        List<ProviderDefinition> now = store.providers();
+        if (now.equals(before)) {
+            return;
+        }
+        providers = now;
+        snapshot.publish(providers);
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        before.forEach(p -> ids.add(p.id()));
+        now.forEach(p -> ids.add(p.id()));
+        for (String id : ids) {
+            if (!Objects.equals(find(before, id), find(now, id))) {
+                changed.fire(new ProvidersChanged(id));
+            }
+        }
+        LOG.info(() -> "Providers re-read after a change on another instance: " + now.size() + " providers");
+    }
+
+    private static ProviderDefinition find(List<ProviderDefinition> list, String id) {
+        int index = indexOf(list, id);
+        return index < 0 ? null : list.get(index);
     }
 
     /** See {@link ShippedCatalogUpgrade}: a newer release's models and prices reach an existing database. */

@@ -1,5 +1,11 @@
 package io.circuitbreaker.llm.router;
 
+import io.circuitbreaker.llm.cluster.ChangeTopic;
+import io.circuitbreaker.llm.cluster.LocalChange;
+import io.circuitbreaker.llm.cluster.RemoteChange;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+
 import io.circuitbreaker.llm.routing.TrafficObserver;
 
 import io.circuitbreaker.llm.config.ApiKeys;
@@ -78,6 +84,9 @@ public class RouterRuntime {
     @Inject
     GatewayMetrics metrics;
 
+    @Inject
+    Event<LocalChange> announce;
+
     private BreakerRegistry breakers;
     private RouterEngine engine;
     private Optional<ProviderType> defaultProvider;
@@ -107,10 +116,21 @@ public class RouterRuntime {
                         new IllegalArgumentException("llm.router.default-provider: unknown provider type "
                                 + routerConfig.defaultProvider())));
         configRoutes = RouteConfigReader.read(name -> config.getOptionalValue(name, String.class));
-        // routes configured through the API were stored; they win over a same-named route from MicroProfile Config
+        routes = readRoutes();
+    }
+
+    /** Routes configured through the API were stored; they win over a same-named route from MicroProfile Config. */
+    private Map<String, RouteDefinition> readRoutes() {
         Map<String, RouteDefinition> all = new LinkedHashMap<>(configRoutes);
         store.routes().forEach(route -> all.put(route.name(), route));
-        routes = Map.copyOf(all);
+        return Map.copyOf(all);
+    }
+
+    /** Another instance changed the routes (or the periodic re-read): they are read again from the database. */
+    public synchronized void onRemoteChange(@Observes RemoteChange change) {
+        if (change.topic() == ChangeTopic.ROUTES) {
+            routes = readRoutes();
+        }
     }
 
     /** Kept while the catalog and routes are unchanged: building one indexes every provider. */
@@ -163,6 +183,7 @@ public class RouterRuntime {
         }
         store.save(route);
         routes = Map.copyOf(next);
+        announce.fire(new LocalChange(ChangeTopic.ROUTES));
     }
 
     /**
@@ -187,6 +208,7 @@ public class RouterRuntime {
             next.put(name, configRoutes.get(name));
         }
         routes = Map.copyOf(next);
+        announce.fire(new LocalChange(ChangeTopic.ROUTES));
         return true;
     }
 }
