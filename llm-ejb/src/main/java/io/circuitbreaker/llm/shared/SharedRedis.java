@@ -122,6 +122,18 @@ public class SharedRedis {
         }
     }
 
+    /** Whether Redis answers a PING now (false when not configured). */
+    public boolean reachable() {
+        if (client == null) {
+            return false;
+        }
+        try {
+            return "PONG".equals(call(commands -> commands.ping()));
+        } catch (SharedStateUnavailableException e) {
+            return false;
+        }
+    }
+
     /** A request was decided on this instance's own state because Redis was unreachable (fail-open). */
     public void countFallback() {
         fallbacks.incrementAndGet();
