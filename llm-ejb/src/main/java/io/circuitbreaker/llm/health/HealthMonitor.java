@@ -5,12 +5,14 @@ import io.circuitbreaker.llm.error.Secrets;
 import io.circuitbreaker.llm.spi.HealthProbe;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -25,8 +27,15 @@ import java.util.logging.Logger;
  * {@link HealthSettings#concurrency()} probes are in flight; the rest wait their turn. A probe that outlives its
  * timeout counts as failed. A provider whose key is missing is never called.
  *
+ * <p>Several instances probe once between them ({@link ProbeCoordination}, through Redis): before a provider's round
+ * an instance asks whether it is the one to probe. If another instance holds the round, this one adopts that
+ * instance's shared result instead; a shared result older than two intervals counts as missing, and when none comes
+ * within one probe timeout this instance probes itself (the holder may have died). A probe because the provider's
+ * upstream changed here runs at once, without asking. Whatever is probed here is shared.
+ *
  * <p>All bookkeeping is guarded by this object's lock and only ever touched by timer tasks and probe callbacks,
- * never by a request thread: readers go to the {@link HealthCache}.
+ * never by a request thread: readers go to the {@link HealthCache}. Coordination calls (Redis round trips) are made
+ * outside the lock.
  */
 public final class HealthMonitor {
 
@@ -40,6 +49,12 @@ public final class HealthMonitor {
     private final Map<String, Timer.Cancellable> timers = new HashMap<>();
     private final Set<String> inFlight = new HashSet<>();
     private final Deque<String> waiting = new ArrayDeque<>();
+    /** Providers whose round is being decided with the other instances right now. */
+    private final Set<String> coordinating = new HashSet<>();
+    /** Providers whose next probe skips coordination: their upstream changed here, so they are probed at once. */
+    private final Set<String> probeLocally = new HashSet<>();
+    /** Providers whose round another instance holds without a fresh shared result: given one probe timeout. */
+    private final Set<String> awaitingHolder = new HashSet<>();
     private Timer.Cancellable sweep;
     private boolean stopped;
 
@@ -59,6 +74,9 @@ public final class HealthMonitor {
         timers.values().forEach(Timer.Cancellable::cancel);
         timers.clear();
         waiting.clear();
+        coordinating.clear();
+        probeLocally.clear();
+        awaitingHolder.clear();
         if (sweep != null) {
             sweep.cancel();
         }
@@ -81,9 +99,11 @@ public final class HealthMonitor {
             if (known == null) {
                 schedule(provider.id(), jitter());
             } else if (!known.equals(fingerprint) && timers.containsKey(provider.id())) {
+                probeLocally.add(provider.id());
                 schedule(provider.id(), Duration.ZERO);
             }
-            // a changed provider whose probe is in flight or waiting is probed again when that one finishes
+            // a changed provider whose probe is in flight, waiting or being coordinated is probed again when that
+            // one finishes
         }
         for (String id : Set.copyOf(tracked.keySet())) {
             if (!ids.contains(id)) {
@@ -93,6 +113,8 @@ public final class HealthMonitor {
                     timer.cancel();
                 }
                 waiting.remove(id);
+                probeLocally.remove(id);
+                awaitingHolder.remove(id);
             }
         }
         wiring.cache().retainOnly(ids);
@@ -123,20 +145,102 @@ public final class HealthMonitor {
         }, wiring.settings().interval());
     }
 
-    private synchronized void due(String id) {
-        timers.remove(id);
-        if (stopped || !tracked.containsKey(id) || inFlight.contains(id) || waiting.contains(id)) {
+    private void due(String id) {
+        ProviderDefinition provider;
+        synchronized (this) {
+            timers.remove(id);
+            if (stopped || !tracked.containsKey(id) || inFlight.contains(id) || waiting.contains(id)
+                    || coordinating.contains(id)) {
+                return;
+            }
+            if (probeLocally.remove(id)) {
+                enqueue(id);
+                return;
+            }
+            provider = configured(id).orElse(null);
+            if (provider == null) {
+                return;
+            }
+            if (!callable(provider)) {
+                // this instance cannot probe it: it takes no lease either (launch says why)
+                enqueue(id);
+                return;
+            }
+            coordinating.add(id);
+        }
+        String fingerprint = fingerprint(provider);
+        ProbeCoordination.Round round;
+        try {
+            round = wiring.coordination().begin(id, fingerprint);
+        } catch (RuntimeException e) {
+            // implementations fall back by themselves; a bug there must not stop this provider's schedule
+            round = ProbeCoordination.Round.PROBE;
+        }
+        decided(provider, fingerprint, round);
+    }
+
+    private synchronized void decided(ProviderDefinition provider, String fingerprint,
+            ProbeCoordination.Round round) {
+        String id = provider.id();
+        coordinating.remove(id);
+        if (stopped || !tracked.containsKey(id) || timers.containsKey(id)) {
+            return; // removed or rescheduled while we asked
+        }
+        if (!fingerprint.equals(tracked.get(id))) {
+            // reconfigured while we asked: the answer is about the old upstream, probe the new one now
+            probeLocally.add(id);
+            schedule(id, Duration.ZERO);
             return;
         }
+        Observation shared = round.shared();
+        if (round.probe()) {
+            enqueue(id);
+        } else if (shared != null && fresh(shared)) {
+            awaitingHolder.remove(id);
+            adopt(provider, shared);
+            schedule(id, nextInterval());
+        } else if (awaitingHolder.add(id)) {
+            // the holder's probe may still be running: ask again once it must have finished
+            schedule(id, wiring.probeTimeout().apply(provider).plus(TIMEOUT_GRACE));
+        } else {
+            // nothing fresh after a whole probe timeout: the holder is gone or cut off from Redis, probe here
+            enqueue(id);
+        }
+    }
+
+    private void enqueue(String id) {
+        awaitingHolder.remove(id);
         waiting.add(id);
         pump();
+    }
+
+    /** Another instance's result becomes ours, unless ours is newer (this instance probed since). */
+    private void adopt(ProviderDefinition provider, Observation shared) {
+        Observation mine = wiring.cache().get(provider.id())
+                .filter(state -> Objects.equals(state.baseUrl(), provider.baseUrl()))
+                .map(ProviderHealthState::lastProbe).orElse(null);
+        if (mine == null || shared.at().isAfter(mine.at())) {
+            wiring.cache().recordProbe(provider.id(), provider.baseUrl(), shared);
+        }
+    }
+
+    /** A shared result older than two intervals counts as missing. */
+    private boolean fresh(Observation shared) {
+        return !shared.at().isBefore(wiring.clock().get().minus(wiring.settings().interval().multipliedBy(2)));
+    }
+
+    private Optional<ProviderDefinition> configured(String id) {
+        return wiring.providers().get().stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    private boolean callable(ProviderDefinition provider) {
+        return wiring.keys().apply(provider).isPresent() || !wiring.keyRequired().apply(provider);
     }
 
     private void pump() {
         while (!stopped && inFlight.size() < wiring.settings().concurrency() && !waiting.isEmpty()) {
             String id = waiting.poll();
-            Optional<ProviderDefinition> provider = wiring.providers().get().stream()
-                    .filter(p -> p.id().equals(id)).findFirst();
+            Optional<ProviderDefinition> provider = configured(id);
             if (provider.isPresent()) {
                 launch(provider.get());
             }
@@ -169,20 +273,30 @@ public final class HealthMonitor {
                         "health probe failed: " + Secrets.redact(describe(failure), key.orElse(null)))));
         outcome.thenAccept(probe -> {
             watchdog.cancel();
-            finished(provider, fingerprint, probe, key.orElse(null));
+            Observation recorded = finished(provider, fingerprint, probe, key.orElse(null));
+            if (recorded != null) {
+                // on the timer, not on the probe's completion thread (the HTTP client's): a Redis round trip
+                wiring.timer().schedule(() -> wiring.coordination().publish(provider.id(), fingerprint, recorded),
+                        Duration.ZERO);
+            }
         });
     }
 
-    private synchronized void finished(ProviderDefinition provider, String fingerprint, HealthProbe probe,
+    /** @return what was recorded, to be shared; {@code null} when the result is not this provider's any more */
+    private synchronized Observation finished(ProviderDefinition provider, String fingerprint, HealthProbe probe,
             String key) {
         String id = provider.id();
         inFlight.remove(id);
+        Observation recorded = null;
         if (!stopped && fingerprint.equals(tracked.get(id))) {
             long latencyMs = probe.latency() == null ? 0 : probe.latency().toMillis();
             // the adapter already redacted; the key's own value is removed too, whatever it looks like
             String error = probe.healthy() ? null : Secrets.redact(probe.error(), key);
-            wiring.cache().recordProbe(id, provider.baseUrl(),
-                    new Observation(probe.healthy(), wiring.clock().get(), latencyMs, error));
+            // to the millisecond, as shared through Redis: every instance then shows the very same result
+            recorded = new Observation(probe.healthy(), wiring.clock().get().truncatedTo(ChronoUnit.MILLIS),
+                    latencyMs, error,
+                    wiring.coordination().instanceId());
+            wiring.cache().recordProbe(id, provider.baseUrl(), recorded);
             if (!probe.healthy() && LOG.isLoggable(Level.FINE)) {
                 LOG.fine("health probe of provider " + id + " failed: " + error);
             }
@@ -191,9 +305,11 @@ public final class HealthMonitor {
             }
         } else if (!stopped && tracked.containsKey(id)) {
             // reconfigured while the probe ran: its result is about the old upstream, probe the new one now
+            probeLocally.add(id);
             schedule(id, Duration.ZERO);
         }
         pump();
+        return recorded;
     }
 
     private Duration nextInterval() {

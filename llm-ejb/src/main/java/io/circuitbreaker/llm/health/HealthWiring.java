@@ -23,9 +23,19 @@ import java.util.random.RandomGenerator;
  * @param clock        the time
  * @param random       for jitter
  * @param settings     interval, jitter, concurrency
+ * @param coordination whether this instance probes a provider this round or adopts another instance's result
  */
 public record HealthWiring(Supplier<List<ProviderDefinition>> providers,
         Function<ProviderDefinition, Optional<String>> keys, Function<ProviderDefinition, Boolean> keyRequired,
         ProbeFunction probe, Function<ProviderDefinition, Duration> probeTimeout, HealthCache cache, Timer timer,
-        Supplier<Instant> clock, RandomGenerator random, HealthSettings settings) {
+        Supplier<Instant> clock, RandomGenerator random, HealthSettings settings, ProbeCoordination coordination) {
+
+    /** A single instance's wiring: it probes every provider itself. */
+    public HealthWiring(Supplier<List<ProviderDefinition>> providers,
+            Function<ProviderDefinition, Optional<String>> keys, Function<ProviderDefinition, Boolean> keyRequired,
+            ProbeFunction probe, Function<ProviderDefinition, Duration> probeTimeout, HealthCache cache, Timer timer,
+            Supplier<Instant> clock, RandomGenerator random, HealthSettings settings) {
+        this(providers, keys, keyRequired, probe, probeTimeout, cache, timer, clock, random, settings,
+                ProbeCoordination.local(ProbeCoordination.thisInstance()));
+    }
 }

@@ -17,10 +17,20 @@ import java.util.Map;
  * @param lastTraffic      when real traffic last said something about the provider; {@code null} when never
  * @param breakers         circuit-breaker state by deployment ({@code providerId/modelId})
  * @param lastError        why it is unhealthy (redacted); {@code null} when healthy
+ * @param probedBy         the gateway instance that ran the last probe (with Redis, one instance probes for all);
+ *                         {@code null} while none has finished
  */
 public record ProviderHealth(String providerId, String providerType, String baseUrlHost, boolean apiKeyConfigured,
         boolean healthy, Instant lastCheck, Long latencyMs, Instant lastTraffic, Map<String, String> breakers,
-        String lastError) {
+        String lastError, String probedBy) {
+
+    /** A report that does not say which instance probed. */
+    public ProviderHealth(String providerId, String providerType, String baseUrlHost, boolean apiKeyConfigured,
+            boolean healthy, Instant lastCheck, Long latencyMs, Instant lastTraffic, Map<String, String> breakers,
+            String lastError) {
+        this(providerId, providerType, baseUrlHost, apiKeyConfigured, healthy, lastCheck, latencyMs, lastTraffic,
+                breakers, lastError, null);
+    }
 
     public static final String KEY_MISSING = "API key not configured";
     public static final String ALL_BREAKERS_OPEN = "every deployment's circuit breaker is open";

@@ -69,7 +69,8 @@ public final class ProviderHealthReports {
         Observation traffic = state.lastTraffic();
         return new ProviderHealth(provider.id(), provider.providerType().wireName(), host(provider.baseUrl()), hasKey,
                 error == null, probe == null ? null : probe.at(), probe == null ? null : probe.latencyMs(),
-                traffic == null ? null : traffic.at(), breakerStates, error);
+                traffic == null ? null : traffic.at(), breakerStates, error,
+                probe == null ? null : probe.probedBy());
     }
 
     /**
