@@ -3,6 +3,7 @@ package io.circuitbreaker.llm.health;
 import io.circuitbreaker.llm.config.ApiKeys;
 import io.circuitbreaker.llm.registry.ProviderRegistry;
 import io.circuitbreaker.llm.registry.ProvidersChanged;
+import io.circuitbreaker.llm.shared.SharedRedis;
 import io.circuitbreaker.llm.spi.ProviderClientFactory;
 import io.circuitbreaker.llm.spi.ProviderTimeouts;
 import jakarta.annotation.PostConstruct;
@@ -29,7 +30,8 @@ import org.eclipse.microprofile.config.Config;
 /**
  * Runs the {@link HealthMonitor} for the application's lifetime on the container's managed scheduler (no thread of
  * our own, and Liberty's application context travels with every task). Bean-managed concurrency: the monitor guards
- * its own state, and no request thread ever calls in.
+ * its own state, and no request thread ever calls in. With {@code llm.redis.url} set, the instances probe each
+ * provider once per interval between them ({@link RedisProbeCoordination}); without it, each probes all.
  */
 @Singleton
 @Startup
@@ -58,6 +60,9 @@ public class HealthMonitorBean {
     @Inject
     Config config;
 
+    @Inject
+    SharedRedis redis;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -66,17 +71,24 @@ public class HealthMonitorBean {
     @PostConstruct
     void start() {
         HealthSettings settings = HealthSettings.from(name -> config.getOptionalValue(name, String.class));
+        String instance = ProbeCoordination.thisInstance();
+        // with Redis, each provider is probed by one instance per interval and the others adopt its result
+        ProbeCoordination coordination = redis.configured()
+                ? new RedisProbeCoordination(redis, RedisProbeCoordination.DEFAULT_PREFIX, instance,
+                        settings.interval())
+                : ProbeCoordination.local(instance);
         monitor = new HealthMonitor(new HealthWiring(registry::providers,
                 p -> apiKeys.resolve(ProviderHealthService.keyId(p), p.providerType()),
                 p -> ProviderHealthReports.keyRequired(p.providerType()),
                 (p, key) -> adapters.adapter(p.providerType())
                         .healthCheck(timeouts.endpoint(p.providerType(), p.baseUrl()), key),
                 p -> timeouts.endpoint(p.providerType(), p.baseUrl()).healthTimeout(),
-                cache, this::schedule, Instant::now, new SplittableRandom(), settings));
+                cache, this::schedule, Instant::now, new SplittableRandom(), settings, coordination));
         monitor.start();
         LOG.info(() -> "Provider health monitor started: every " + settings.interval().toMillis() + " ms (+ up to "
                 + settings.jitter().toMillis() + " ms jitter), at most " + settings.concurrency()
-                + " probes at once");
+                + " probes at once, " + (redis.configured() ? "once per cluster (leases in Redis)" : "by this instance")
+                + ", as " + instance);
     }
 
     @PreDestroy
