@@ -76,6 +76,7 @@ public class GatewayKeys {
         } else if (activeKeys().stream().noneMatch(k -> k.role() == Role.ADMIN)) {
             generateAdminKey();
         }
+        cache.reloadOnMissWith(this::refresh);
         // several gateways on one database: keys created or revoked on another instance are seen here within this
         long seconds = config.getOptionalValue(REFRESH_PROPERTY, Long.class).orElse(30L);
         if (seconds > 0) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The gateway keys in memory, read on every request: by hash to authenticate, by id to admit. A plain CDI bean, not
@@ -13,14 +14,39 @@ import java.util.Optional;
 @ApplicationScoped
 public class KeyCache {
 
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of());
+    /** At most one re-read of the key table a second for keys this instance does not know. */
+    private static final long MISS_RELOAD_NANOS = 1_000_000_000L;
 
-    /** The active key whose secret this is. */
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of());
+    private volatile Runnable reload;
+    private final AtomicLong nextMissReload = new AtomicLong(System.nanoTime());
+
+    /**
+     * The active key whose secret this is. A key this instance does not know may have been created on another
+     * instance a moment ago (its change notice still on the way): the key table is read again then, at most once a
+     * second whatever the callers send, so a flood of wrong keys costs one query a second.
+     */
     public Optional<GatewayKey> authenticate(String presented) {
         if (presented == null || presented.isEmpty() || presented.length() > 512) {
             return Optional.empty();
         }
-        return Optional.ofNullable(snapshot.activeByHash().get(KeySecrets.hash(presented)));
+        String hash = KeySecrets.hash(presented);
+        GatewayKey known = snapshot.activeByHash().get(hash);
+        if (known != null || reload == null) {
+            return Optional.ofNullable(known);
+        }
+        long now = System.nanoTime();
+        long next = nextMissReload.get();
+        if (now - next < 0 || !nextMissReload.compareAndSet(next, now + MISS_RELOAD_NANOS)) {
+            return Optional.empty();
+        }
+        reload.run();
+        return Optional.ofNullable(snapshot.activeByHash().get(hash));
+    }
+
+    /** How to read the key table again (set by {@link GatewayKeys} once it has filled this cache). */
+    void reloadOnMissWith(Runnable reload) {
+        this.reload = reload;
     }
 
     /** A key by id, active or revoked. */

@@ -7,6 +7,10 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import java.util.concurrent.TimeUnit;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import jakarta.annotation.PostConstruct;
@@ -43,6 +47,7 @@ public class SharedRedis {
     GatewayMetrics metrics;
 
     private SharedStateSettings settings;
+    private ClientResources resources;
     private RedisClient client;
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile long nextConnectAttempt;
@@ -70,7 +75,10 @@ public class SharedRedis {
         }
         RedisURI uri = RedisURI.create(settings.redisUrl().get());
         uri.setTimeout(settings.commandTimeout());
-        client = RedisClient.create(uri);
+        // reconnect soon after Redis is back (Lettuce's default waits up to 30 s between attempts)
+        resources = DefaultClientResources.builder().reconnectDelay(Delay.exponential(Duration.ofMillis(100),
+                Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS)).build();
+        client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -84,6 +92,7 @@ public class SharedRedis {
     public void close() {
         if (client != null) {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            resources.shutdown(0, 2, TimeUnit.SECONDS);
         }
     }
 
