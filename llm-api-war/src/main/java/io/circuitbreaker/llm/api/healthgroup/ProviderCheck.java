@@ -52,6 +52,10 @@ final class ProviderCheck implements HealthCheck {
         if (report.latencyMs() != null) {
             data.put(p + "latencyMs", report.latencyMs());
         }
+        if (report.probedBy() != null) {
+            // with Redis one instance probes for all: which one ran the last probe
+            data.put(p + "probedBy", report.probedBy());
+        }
         if (report.lastTraffic() != null) {
             data.put(p + "lastTraffic", report.lastTraffic().toString());
         }
