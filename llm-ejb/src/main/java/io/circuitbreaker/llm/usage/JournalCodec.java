@@ -16,11 +16,13 @@ import java.util.zip.CRC32;
  */
 final class JournalCodec {
 
-    static final String FORMAT = "u2";
-    /** The previous release's format, without the cost detail: its journal is still replayed after an upgrade. */
+    static final String FORMAT = "u3";
+    /** The format before the response cache, without cache status and cost saved: still replayed after an upgrade. */
+    static final String FORMAT_2 = "u2";
+    /** The format before the cost breakdown, without the cost detail: still replayed after an upgrade. */
     static final String FORMAT_1 = "u1";
     private static final String NULL = "\\N";
-    private static final int FIELDS = 25; // format, event id, 22 event fields, checksum
+    private static final int FIELDS = 27; // format, event id, 24 event fields, checksum
 
     private JournalCodec() {
     }
@@ -32,7 +34,8 @@ final class JournalCodec {
                 e.requestedModel(), e.providerId(), e.providerType(), e.model(), e.streamed() ? "1" : "0",
                 e.attempts(), e.fallbacks(), e.attemptLog(), e.inputTokens(), e.outputTokens(),
                 e.cachedInputTokens(), e.reasoningTokens(), e.costUsd() == null ? null : e.costUsd().toPlainString(),
-                e.latencyMs(), e.timeToFirstTokenMs(), e.outcome(), e.errorKind(), e.costDetail()}) {
+                e.latencyMs(), e.timeToFirstTokenMs(), e.outcome(), e.errorKind(), e.costDetail(), e.cacheStatus(),
+                e.costSaved() == null ? null : e.costSaved().toPlainString()}) {
             line.append('\t');
             appendEscaped(line, field == null ? null : field.toString());
         }
@@ -43,8 +46,10 @@ final class JournalCodec {
     /** The event on a line (without its newline); empty when the line is damaged or of an unknown format. */
     static Optional<JournaledEvent> decode(String line) {
         int lastTab = line.lastIndexOf('\t');
-        boolean current = line.startsWith(FORMAT + '\t');
-        if (!(current || line.startsWith(FORMAT_1 + '\t')) || lastTab < 0) {
+        // u2 lacks the cache status and cost saved, u1 the cost detail as well
+        int version = line.startsWith(FORMAT + '\t') ? 3 : line.startsWith(FORMAT_2 + '\t') ? 2
+                : line.startsWith(FORMAT_1 + '\t') ? 1 : 0;
+        if (version == 0 || lastTab < 0) {
             return Optional.empty();
         }
         String body = line.substring(0, lastTab);
@@ -52,7 +57,7 @@ final class JournalCodec {
             return Optional.empty();
         }
         List<String> f = split(line);
-        if (f.size() != (current ? FIELDS : FIELDS - 1)) {
+        if (f.size() != (version == 3 ? FIELDS : version == 2 ? FIELDS - 2 : FIELDS - 3)) {
             return Optional.empty();
         }
         try {
@@ -61,7 +66,9 @@ final class JournalCodec {
                     Integer.parseInt(f.get(12)), f.get(13), integer(f.get(14)), integer(f.get(15)),
                     integer(f.get(16)), integer(f.get(17)), f.get(18) == null ? null : new BigDecimal(f.get(18)),
                     Long.parseLong(f.get(19)), f.get(20) == null ? null : Long.valueOf(f.get(20)),
-                    UsageEvent.Outcome.valueOf(f.get(21)), f.get(22), current ? f.get(23) : null);
+                    UsageEvent.Outcome.valueOf(f.get(21)), f.get(22), version >= 2 ? f.get(23) : null,
+                    version >= 3 ? f.get(24) : null,
+                    version >= 3 && f.get(25) != null ? new BigDecimal(f.get(25)) : null);
             return Optional.of(new JournaledEvent(0, f.get(1), event));
         } catch (RuntimeException damaged) {
             return Optional.empty(); // a checksum collision on a damaged line: as damaged as a bad checksum

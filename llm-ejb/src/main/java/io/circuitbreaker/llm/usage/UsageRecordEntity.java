@@ -105,4 +105,15 @@ public class UsageRecordEntity {
     /** Which parts were billed at which price ({@link io.circuitbreaker.llm.catalog.CostDetail}); null if unpriced. */
     @Column(name = "COST_DETAIL", length = 500)
     public String costDetail;
+
+    /**
+     * {@code HIT} or {@code MISS} when the response cache applied to the request, else null (and null on every record
+     * written before the cache existed: a nullable column, so create-or-extend-tables adds it to an existing table).
+     */
+    @Column(name = "CACHE_STATUS", length = 8)
+    public String cacheStatus;
+
+    /** US dollars a cache hit saved: what the cached answer cost when it was produced; null otherwise. */
+    @Column(name = "COST_SAVED", precision = 24, scale = 12)
+    public BigDecimal costSaved;
 }

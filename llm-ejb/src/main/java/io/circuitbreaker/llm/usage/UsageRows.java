@@ -15,8 +15,8 @@ final class UsageRows {
     static final String INSERT = "INSERT INTO LLM_USAGE_RECORD (REQUEST_ID, EVENT_ID, CREATED_AT, CALLER_KEY_ID, "
             + "ROUTE, REQUESTED_MODEL, PROVIDER_ID, PROVIDER_TYPE, MODEL, STREAMED, ATTEMPTS, FALLBACKS, ATTEMPT_LOG, "
             + "INPUT_TOKENS, OUTPUT_TOKENS, CACHED_INPUT_TOKENS, REASONING_TOKENS, COST_USD, LATENCY_MS, TTFT_MS, "
-            + "OUTCOME, ERROR_KIND, COST_DETAIL) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "?, ?)";
+            + "OUTCOME, ERROR_KIND, COST_DETAIL, CACHE_STATUS, COST_SAVED) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
      * CREATED_AT holds UTC wall-clock time (see {@link UsageRecordEntity#createdAt}); a UTC calendar makes the driver
@@ -61,6 +61,12 @@ final class UsageRows {
         insert.setString(21, e.outcome().name());
         insert.setString(22, e.errorKind());
         insert.setString(23, UsageEvent.truncate(e.costDetail(), CostDetail.MAX_LENGTH));
+        insert.setString(24, e.cacheStatus());
+        if (e.costSaved() == null) {
+            insert.setNull(25, Types.DECIMAL);
+        } else {
+            insert.setBigDecimal(25, e.costSaved());
+        }
     }
 
     private static void setInteger(PreparedStatement insert, int index, Integer value) throws SQLException {

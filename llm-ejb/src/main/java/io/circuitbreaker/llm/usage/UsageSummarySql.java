@@ -57,7 +57,8 @@ final class UsageSummarySql {
         String key = keyExpression(by);
         return "SELECT " + key + " AS GROUP_KEY, COUNT(*), "
                 + "SUM(CASE WHEN OUTCOME = 'ERROR' THEN 1 ELSE 0 END), "
-                + "SUM(COALESCE(INPUT_TOKENS, 0)), SUM(COALESCE(OUTPUT_TOKENS, 0)), SUM(COST_USD), SUM(LATENCY_MS)"
+                + "SUM(COALESCE(INPUT_TOKENS, 0)), SUM(COALESCE(OUTPUT_TOKENS, 0)), SUM(COST_USD), SUM(LATENCY_MS), "
+                + "SUM(CASE WHEN CACHE_STATUS = 'HIT' THEN 1 ELSE 0 END), SUM(COST_SAVED)"
                 + (dialect == Dialect.POSTGRESQL ? ", PERCENTILE_DISC(0.95) WITHIN GROUP (ORDER BY LATENCY_MS)" : "")
                 + " FROM LLM_USAGE_RECORD" + where(byKey) + " GROUP BY " + key;
     }
@@ -84,10 +85,12 @@ final class UsageSummarySql {
                     long requests = result.getLong(2);
                     BigDecimal cost = result.getBigDecimal(6);
                     long latencySum = result.getLong(7);
-                    long p95 = dialect == Dialect.POSTGRESQL ? result.getLong(8) : -1;
+                    BigDecimal saved = result.getBigDecimal(9);
+                    long p95 = dialect == Dialect.POSTGRESQL ? result.getLong(10) : -1;
                     rows.add(new UsageSummaryRow(result.getString(1).trim(), requests, result.getLong(3),
                             result.getLong(4), result.getLong(5), cost == null ? BigDecimal.ZERO : cost,
-                            (double) latencySum / requests, p95));
+                            (double) latencySum / requests, p95, result.getLong(8),
+                            saved == null ? BigDecimal.ZERO : saved));
                 }
             }
         }
@@ -95,9 +98,7 @@ final class UsageSummarySql {
             List<UsageSummaryRow> withP95 = new ArrayList<>(rows.size());
             try (PreparedStatement rank = connection.prepareStatement(rankQuery(by, keyId != null))) {
                 for (UsageSummaryRow row : rows) {
-                    withP95.add(new UsageSummaryRow(row.group(), row.requests(), row.errors(), row.inputTokens(),
-                            row.outputTokens(), row.cost(), row.meanLatencyMs(),
-                            latencyAtRank(rank, from, to, keyId, row)));
+                    withP95.add(row.withP95(latencyAtRank(rank, from, to, keyId, row)));
                 }
             }
             return withP95;

@@ -45,6 +45,28 @@ class JournalCodecTest {
         assertNull(event.costDetail());
     }
 
+    /** A journal written by the release before the response cache is still replayed after an upgrade. */
+    @Test
+    void linesOfTheFormatBeforeTheCacheAreStillRead() {
+        String body = "u2\te1\treq-2\t1970-01-01T00:00:00Z\t\\N\t\\N\tgpt-4o\topenai\topenai\tgpt-4o\t0\t1\t0"
+                + "\topenai/gpt-4o#1:SUCCEEDED\t13\t31\t\\N\t\\N\t0.00002055\t412\t\\N\tSUCCESS\t\\N"
+                + "\tinput:13:0.0000025";
+        CRC32 crc = new CRC32();
+        crc.update(body.getBytes(StandardCharsets.UTF_8));
+        UsageEvent event = JournalCodec.decode(body + "\t" + Long.toHexString(crc.getValue())).orElseThrow().event();
+        assertEquals("input:13:0.0000025", event.costDetail());
+        assertNull(event.cacheStatus());
+        assertNull(event.costSaved());
+    }
+
+    @Test
+    void aCacheHitKeepsItsStatusAndExactSaving() {
+        UsageEvent hit = UsageEvents.event("req-5").withCache(UsageEvent.CACHE_HIT, new BigDecimal("0.000020550"));
+        UsageEvent back = JournalCodec.decode(JournalCodec.encode("e", hit).strip()).orElseThrow().event();
+        assertEquals(hit, back);
+        assertEquals("0.000020550", back.costSaved().toPlainString());
+    }
+
     @Test
     void aDamagedLineIsRefused() {
         String line = JournalCodec.encode("e", UsageEvents.event("req-3")).strip();

@@ -16,7 +16,18 @@ import java.time.LocalDateTime;
  * @param outputTokens as reported by the provider; {@code null} when it reported none
  * @param costUsd exact US dollars; {@code null} for unpriced models
  * @param latencyMs total time of the request
+ * @param cacheStatus HIT or MISS when the response cache applied, else {@code null}
+ * @param costSaved what a cache hit saved; {@code null} otherwise
  */
 public record UsageFacts(LocalDateTime createdAt, String callerKeyId, String providerId, String model,
-        UsageEvent.Outcome outcome, Integer inputTokens, Integer outputTokens, BigDecimal costUsd, long latencyMs) {
+        UsageEvent.Outcome outcome, Integer inputTokens, Integer outputTokens, BigDecimal costUsd, long latencyMs,
+        String cacheStatus, BigDecimal costSaved) {
+
+    /** Facts of a request the response cache played no part in. */
+    public UsageFacts(LocalDateTime createdAt, String callerKeyId, String providerId, String model,
+            UsageEvent.Outcome outcome, Integer inputTokens, Integer outputTokens, BigDecimal costUsd,
+            long latencyMs) {
+        this(createdAt, callerKeyId, providerId, model, outcome, inputTokens, outputTokens, costUsd, latencyMs, null,
+                null);
+    }
 }

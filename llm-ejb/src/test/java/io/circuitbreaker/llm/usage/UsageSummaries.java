@@ -67,6 +67,8 @@ public final class UsageSummaries {
         private long outputTokens;
         private BigDecimal cost = BigDecimal.ZERO;
         private long latencySum;
+        private long cacheHits;
+        private BigDecimal costSaved = BigDecimal.ZERO;
         private long[] latencies = new long[8];
 
         void add(UsageFacts f) {
@@ -85,13 +87,19 @@ public final class UsageSummaries {
                 cost = cost.add(f.costUsd());
             }
             latencySum += f.latencyMs();
+            if (UsageEvent.CACHE_HIT.equals(f.cacheStatus())) {
+                cacheHits++;
+            }
+            if (f.costSaved() != null) {
+                costSaved = costSaved.add(f.costSaved());
+            }
         }
 
         UsageSummaryRow toRow(String key) {
             long[] sorted = Arrays.copyOf(latencies, (int) requests);
             Arrays.sort(sorted);
             return new UsageSummaryRow(key, requests, errors, inputTokens, outputTokens, cost,
-                    (double) latencySum / requests, nearestRank(sorted, 95));
+                    (double) latencySum / requests, nearestRank(sorted, 95), cacheHits, costSaved);
         }
     }
 }

@@ -73,20 +73,22 @@ class UsageSummarySqlTest {
     private static List<String> plain(List<UsageSummaryRow> rows) {
         return rows.stream().map(r -> r.group() + " " + r.requests() + " " + r.errors() + " " + r.inputTokens() + " "
                 + r.outputTokens() + " " + r.cost().stripTrailingZeros().toPlainString() + " " + r.meanLatencyMs()
-                + " " + r.p95LatencyMs()).toList();
+                + " " + r.p95LatencyMs() + " hits " + r.cacheHits() + " saved "
+                + r.costSaved().stripTrailingZeros().toPlainString()).toList();
     }
 
     private static List<UsageFacts> records(Connection connection) throws SQLException {
         try (Statement ddl = connection.createStatement()) {
             ddl.execute("CREATE TABLE LLM_USAGE_RECORD (CREATED_AT TIMESTAMP NOT NULL, CALLER_KEY_ID VARCHAR(128), "
                     + "PROVIDER_ID VARCHAR(128), MODEL VARCHAR(256), OUTCOME VARCHAR(16) NOT NULL, INPUT_TOKENS "
-                    + "INTEGER, OUTPUT_TOKENS INTEGER, COST_USD DECIMAL(24,12), LATENCY_MS BIGINT NOT NULL)");
+                    + "INTEGER, OUTPUT_TOKENS INTEGER, COST_USD DECIMAL(24,12), LATENCY_MS BIGINT NOT NULL, "
+                    + "CACHE_STATUS VARCHAR(8), COST_SAVED DECIMAL(24,12))");
         }
         Random random = new Random(22);
         Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
         List<UsageFacts> facts = new ArrayList<>();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO LLM_USAGE_RECORD VALUES "
-                + "(?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < 1500; i++) {
                 LocalDateTime at = utc(FROM.minusSeconds(6 * 3600)).plusSeconds(random.nextInt(3 * 24 * 3600));
                 String key = KEYS[random.nextInt(KEYS.length)];
@@ -98,6 +100,13 @@ class UsageSummarySqlTest {
                 BigDecimal cost = random.nextInt(4) == 0 ? null
                         : BigDecimal.valueOf(random.nextInt(1_000_000), 9);
                 long latency = random.nextInt(40) * 25L; // few distinct values: ties at the rank
+                // a third of the requests looked the cache up; a hit costs nothing and saved a priced answer or not
+                String cache = new String[] {null, UsageEvent.CACHE_HIT, UsageEvent.CACHE_MISS}[random.nextInt(3)];
+                BigDecimal saved = UsageEvent.CACHE_HIT.equals(cache) && random.nextBoolean()
+                        ? BigDecimal.valueOf(random.nextInt(1_000_000), 10) : null;
+                if (UsageEvent.CACHE_HIT.equals(cache)) {
+                    cost = BigDecimal.ZERO;
+                }
                 insert.setTimestamp(1, Timestamp.from(at.toInstant(ZoneOffset.UTC)), utc);
                 insert.setString(2, key);
                 insert.setString(3, provider);
@@ -107,8 +116,11 @@ class UsageSummarySqlTest {
                 insert.setObject(7, output, java.sql.Types.INTEGER);
                 insert.setBigDecimal(8, cost);
                 insert.setLong(9, latency);
+                insert.setString(10, cache);
+                insert.setBigDecimal(11, saved);
                 insert.addBatch();
-                facts.add(new UsageFacts(at, key, provider, model, outcome, input, output, cost, latency));
+                facts.add(new UsageFacts(at, key, provider, model, outcome, input, output, cost, latency, cache,
+                        saved));
             }
             insert.executeBatch();
         }
