@@ -10,10 +10,12 @@ import io.circuitbreaker.llm.catalog.Cost;
 import io.circuitbreaker.llm.catalog.CostDetail;
 import io.circuitbreaker.llm.error.LlmProviderException;
 import io.circuitbreaker.llm.failure.GatewayException;
+import io.circuitbreaker.llm.model.ChatResponse;
 import io.circuitbreaker.llm.model.Usage;
 import io.circuitbreaker.llm.routing.Deployment;
 import io.circuitbreaker.llm.routing.Resolution;
 import io.circuitbreaker.llm.usage.UsageEvent;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -63,6 +65,18 @@ public final class UsageEvents {
                 UsageEvent.Outcome.ERROR, failed.errorType());
     }
 
+    /**
+     * The record of a request the response cache answered: nothing went upstream (no attempt), it cost nothing, and
+     * it saved what the answer cost when it was produced. The tokens are the answer's as first reported, so the
+     * record still says how big the answer served was.
+     */
+    static UsageEvent cacheHit(CallerContext caller, Resolution resolution, Deployment deployment,
+            ChatResponse answer, BigDecimal saved, boolean streamed, long latencyMs) {
+        return event(caller, resolution, deployment, streamed, List.of(), answer.usage(),
+                Optional.of(Cost.of(List.of(), false)), latencyMs, streamed ? latencyMs : null,
+                UsageEvent.Outcome.SUCCESS, null).withCache(UsageEvent.CACHE_HIT, saved);
+    }
+
     static UsageEvent stream(CallerContext caller, Resolution resolution, StreamSummary summary) {
         UsageEvent.Outcome outcome = summary.cancelled() ? UsageEvent.Outcome.CANCELLED
                 : summary.error().isPresent() ? UsageEvent.Outcome.ERROR : UsageEvent.Outcome.SUCCESS;
@@ -96,6 +110,6 @@ public final class UsageEvents {
                 usage == null ? null : usage.cachedInputTokens(),
                 usage == null ? null : usage.reasoningTokens(),
                 cost.map(Cost::total).orElse(null), latencyMs, timeToFirstTokenMs, outcome, errorKind,
-                cost.map(CostDetail::encode).orElse(null));
+                cost.map(CostDetail::encode).filter(detail -> !detail.isEmpty()).orElse(null));
     }
 }

@@ -72,7 +72,8 @@ public class MessagesServlet extends HttpServlet {
             AnthropicResponses.error(response, e, requestId);
             return;
         }
-        ChatCall call = new ChatCall(ApiKeyFilter.caller(request).id(), requestId, parsed.request());
+        ChatCall call = new ChatCall(ApiKeyFilter.caller(request).id(), requestId, parsed.request(),
+                RoutingHeaders.cacheDirective(request));
         if (parsed.stream()) {
             stream(request, response, call, start);
         } else {
@@ -93,6 +94,7 @@ public class MessagesServlet extends HttpServlet {
             return;
         }
         stream.rateLimitHeaders().forEach(response::setHeader);
+        RoutingHeaders.cache(response, stream.cache());
         relay.start(AnswerRelay.startAsync(request), stream.chunks());
     }
 
@@ -108,6 +110,7 @@ public class MessagesServlet extends HttpServlet {
             return;
         }
         reply.rateLimitHeaders().forEach(response::setHeader);
+        RoutingHeaders.cache(response, reply.cache());
         AnswerRelay.relay(request, response, requestId, reply.answer(), new Answer(requestId), start);
     }
 

@@ -33,9 +33,9 @@ public final class CorsFilter extends HttpFilter {
     static final List<String> ALLOW_HEADERS = List.of("authorization", "content-type", "x-api-key", "x-request-id",
             "openai-organization", "openai-project");
 
-    /** Further headers a preflight may ask for: others a browser client might add, and the SDKs' telemetry. */
+    /** Further headers a preflight may ask for: others a browser client might add, SDK telemetry, x-llm-cache. */
     private static final Set<String> ALSO_ALLOWED = Set.of("accept", "accept-language", "content-language",
-            "cache-control", "idempotency-key", "openai-beta");
+            "cache-control", "idempotency-key", "openai-beta", "x-llm-cache");
     private static final String ALSO_ALLOWED_PREFIX = "x-stainless-";
     private static final Pattern HEADER_NAME = Pattern.compile("[a-z0-9-]{1,64}");
     /** Header names echoed from one preflight at most. */

@@ -2,6 +2,7 @@ package io.circuitbreaker.llm.api.graphql;
 
 import io.circuitbreaker.llm.api.graphql.input.RouteInput;
 import io.circuitbreaker.llm.api.graphql.view.RouteView;
+import io.circuitbreaker.llm.cache.CachePolicies;
 import io.circuitbreaker.llm.registry.InvalidConfigurationException;
 import io.circuitbreaker.llm.registry.RouteConfigurations;
 import io.circuitbreaker.llm.router.RouterRuntime;
@@ -28,6 +29,9 @@ public class RouteApi {
     @Inject
     Caller caller;
 
+    @Inject
+    CachePolicies cachePolicies;
+
     @Query("routes")
     @Description("Every route, by name.")
     public @NonNull List<@NonNull RouteView> routes() {
@@ -44,9 +48,11 @@ public class RouteApi {
         try {
             RouteDefinition route = RouteConfigurations.build(input.getName(), input.getStrategy(),
                     input.getCandidates(), input.getWeights());
+            Integer ttl = CachePolicies.checked(input.getCacheTtlSeconds()); // refused before anything is stored
             runtime.putRoute(route);
+            cachePolicies.setForRoute(route.name(), ttl);
             return view(route);
-        } catch (InvalidConfigurationException e) {
+        } catch (InvalidConfigurationException | IllegalArgumentException e) {
             throw GatewayGraphQLException.validation(e.getMessage());
         }
     }
@@ -56,13 +62,36 @@ public class RouteApi {
     public boolean removeRoute(@NonNull @Name("name") String name) throws GatewayGraphQLException {
         caller.requireAdmin("removeRoute");
         try {
-            return runtime.removeRoute(name);
+            boolean removed = runtime.removeRoute(name);
+            if (removed) {
+                cachePolicies.setForRoute(name, null); // a route of the same name made later starts uncached
+            }
+            return removed;
         } catch (InvalidConfigurationException e) {
             throw GatewayGraphQLException.validation(e.getMessage());
         }
     }
 
+    @Mutation("setRouteCache")
+    @Description("Opts a route (from the API or from configuration) in to the response cache for this many seconds "
+            + "(1 to 2592000), or out with 0 or null (admin only). Answers the route.")
+    public @NonNull RouteView setRouteCache(@NonNull @Name("name") String name,
+            @Name("cacheTtlSeconds") Integer cacheTtlSeconds) throws GatewayGraphQLException {
+        caller.requireAdmin("setRouteCache");
+        RouteDefinition route = runtime.routes().get(name);
+        if (route == null) {
+            throw GatewayGraphQLException.notFound("no route " + name);
+        }
+        try {
+            cachePolicies.setForRoute(name, cacheTtlSeconds);
+        } catch (IllegalArgumentException e) {
+            throw GatewayGraphQLException.validation(e.getMessage());
+        }
+        return view(route);
+    }
+
     private RouteView view(RouteDefinition route) {
-        return new RouteView(route, runtime.isFromConfig(route.name()));
+        return new RouteView(route, runtime.isFromConfig(route.name()),
+                cachePolicies.forRoute(route.name()).orElse(null));
     }
 }

@@ -80,7 +80,8 @@ public class ChatCompletionsServlet extends HttpServlet {
             OpenAiResponses.error(response, OpenAiErrorMapper.map(e));
             return;
         }
-        ChatCall call = new ChatCall(ApiKeyFilter.caller(request).id(), requestId, parsed.request());
+        ChatCall call = new ChatCall(ApiKeyFilter.caller(request).id(), requestId, parsed.request(),
+                RoutingHeaders.cacheDirective(request));
         String completionId = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
         long created = System.currentTimeMillis() / 1000;
         if (parsed.stream()) {
@@ -95,6 +96,7 @@ public class ChatCompletionsServlet extends HttpServlet {
                 return;
             }
             stream.rateLimitHeaders().forEach(response::setHeader);
+            RoutingHeaders.cache(response, stream.cache());
             relay.start(AnswerRelay.startAsync(request), stream.chunks());
             return;
         }
@@ -107,6 +109,7 @@ public class ChatCompletionsServlet extends HttpServlet {
             return;
         }
         reply.rateLimitHeaders().forEach(response::setHeader);
+        RoutingHeaders.cache(response, reply.cache());
         AnswerRelay.relay(request, response, requestId, reply.answer(), new Answer(completionId, created), start);
     }
 

@@ -2,6 +2,9 @@ package io.circuitbreaker.llm.api.relay;
 
 import io.circuitbreaker.llm.routing.Attempt;
 import io.circuitbreaker.llm.routing.Deployment;
+import io.circuitbreaker.llm.cache.CacheDirective;
+import io.circuitbreaker.llm.cache.CacheOutcome;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -23,9 +26,15 @@ public final class RoutingHeaders {
     /** Streams only: from the request to the first chunk, retries and fallbacks included. */
     public static final String TIME_TO_FIRST_CHUNK = "x-llm-time-to-first-chunk-ms";
 
+    /**
+     * {@code hit} or {@code miss} when the response cache applied to the request (absent when it did not); on a
+     * request, the caller's cache directive ({@code use}, {@code no-cache}, {@code no-store}).
+     */
+    public static final String CACHE = "x-llm-cache";
+
     /** Every header above, for CORS to expose to scripts in the browser. */
     public static final List<String> ALL = List.of(REQUEST_ID, PROVIDER, PROVIDER_TYPE, MODEL, ROUTE, ATTEMPTS,
-            OVERHEAD, TIME_TO_FIRST_CHUNK);
+            OVERHEAD, TIME_TO_FIRST_CHUNK, CACHE);
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -68,6 +77,18 @@ public final class RoutingHeaders {
     /** Printable ASCII other than {@code %}, which is encoded so that an encoded value reads back unambiguously. */
     private static boolean plain(int c) {
         return c >= 0x20 && c < 0x7F && c != '%';
+    }
+
+    /** The caller's cache headers, as sent: the chat service reads (and refuses) them, once for every front door. */
+    public static CacheDirective cacheDirective(HttpServletRequest request) {
+        return new CacheDirective(request.getHeader(CACHE), request.getHeader("cache-control"));
+    }
+
+    /** {@code x-llm-cache: hit|miss}, or nothing when the cache played no part. */
+    public static void cache(HttpServletResponse response, CacheOutcome outcome) {
+        if (outcome != null && outcome.headerValue() != null) {
+            response.setHeader(CACHE, outcome.headerValue());
+        }
     }
 
     public static void attempts(HttpServletResponse response, List<Attempt> attempts, long totalMs) {

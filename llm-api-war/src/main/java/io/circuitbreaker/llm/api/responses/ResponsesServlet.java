@@ -99,17 +99,19 @@ public class ResponsesServlet extends HttpServlet {
         ResponseHead head = new ResponseHead(ResponseIds.response(), Instant.now().getEpochSecond(),
                 parsed.request().model(), parsed.echo());
         ResponsesRequest accepted = parsed;
-        ChatCall call = new ChatCall(keyId, requestId, parsed.request());
+        ChatCall call = new ChatCall(keyId, requestId, parsed.request(), RoutingHeaders.cacheDirective(request));
         try {
             if (parsed.stream()) {
                 StreamRelay relay = new StreamRelay(response, new ResponsesStreamFormat(head,
                         done -> keep(accepted, keyId, done)), start);
                 ChatStream stream = chat.stream(call, relay::committedTo);
                 stream.rateLimitHeaders().forEach(response::setHeader);
+                RoutingHeaders.cache(response, stream.cache());
                 relay.start(AnswerRelay.startAsync(request), stream.chunks());
             } else {
                 ChatReply reply = chat.complete(call);
                 reply.rateLimitHeaders().forEach(response::setHeader);
+                RoutingHeaders.cache(response, reply.cache());
                 AnswerRelay.relay(request, response, requestId, reply.answer(), new Answer(head, accepted, keyId),
                         start);
             }

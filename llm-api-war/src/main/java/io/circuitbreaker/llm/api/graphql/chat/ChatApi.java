@@ -65,7 +65,7 @@ public class ChatApi {
         CompletableFuture<ChatCompletionView> answer = new CompletableFuture<>();
         reply.answer().whenComplete((routed, failure) -> {
             if (failure == null) {
-                answer.complete(new ChatCompletionView(routed, requestId));
+                answer.complete(new ChatCompletionView(routed, requestId, reply.cache()));
             } else {
                 GatewayGraphQLException error = ChatErrors.toGraphQL(failure);
                 if ("INTERNAL".equals(error.code())) {

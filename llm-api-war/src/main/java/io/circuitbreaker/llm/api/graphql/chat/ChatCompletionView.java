@@ -1,6 +1,7 @@
 package io.circuitbreaker.llm.api.graphql.chat;
 
 import io.circuitbreaker.llm.api.graphql.view.CostLineView;
+import io.circuitbreaker.llm.cache.CacheOutcome;
 import io.circuitbreaker.llm.catalog.Cost;
 import io.circuitbreaker.llm.model.Choice;
 import io.circuitbreaker.llm.model.ToolCall;
@@ -21,9 +22,16 @@ public class ChatCompletionView {
     private final RoutedResponse routed;
     private final String requestId;
 
+    private final CacheOutcome cache;
+
     public ChatCompletionView(RoutedResponse routed, String requestId) {
+        this(routed, requestId, CacheOutcome.OFF);
+    }
+
+    public ChatCompletionView(RoutedResponse routed, String requestId, CacheOutcome cache) {
         this.routed = routed;
         this.requestId = requestId;
+        this.cache = cache;
     }
 
     @NonNull
@@ -108,6 +116,12 @@ public class ChatCompletionView {
     @Description("Every try, e.g. primary/gpt-4o#1:UNAVAILABLE(503).")
     public List<@NonNull String> getAttemptLog() {
         return routed.attempts().stream().map(Attempt::toString).toList();
+    }
+
+    @Description("hit when the response cache answered (no upstream call, cost 0), miss when it was looked up and "
+            + "missed; null when caching is off for this key and route.")
+    public String getCache() {
+        return cache == null ? null : cache.headerValue();
     }
 
     private Choice first() {

@@ -25,6 +25,17 @@ public class RouteInput {
     @Description("One weight per candidate for weighted routes (default: all 1).")
     private List<Integer> weights;
 
+    @Description("Opt the route in to the response cache: seconds an answer is kept (1 to 2592000). 0 or null: off.")
+    private Integer cacheTtlSeconds;
+
+    public Integer getCacheTtlSeconds() {
+        return cacheTtlSeconds;
+    }
+
+    public void setCacheTtlSeconds(Integer cacheTtlSeconds) {
+        this.cacheTtlSeconds = cacheTtlSeconds;
+    }
+
     public String getName() {
         return name;
     }

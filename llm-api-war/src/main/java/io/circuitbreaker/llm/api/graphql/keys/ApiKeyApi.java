@@ -10,6 +10,7 @@ import io.circuitbreaker.llm.access.KeyLimits;
 import io.circuitbreaker.llm.access.Role;
 import io.circuitbreaker.llm.api.graphql.Caller;
 import io.circuitbreaker.llm.api.graphql.GatewayGraphQLException;
+import io.circuitbreaker.llm.cache.CachePolicies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -41,22 +42,32 @@ public class ApiKeyApi {
     @Inject
     Caller caller;
 
+    @Inject
+    CachePolicies cachePolicies;
+
     @Mutation("createApiKey")
     @Description("Creates a gateway key (admin only). The secret is in the answer this once; only its hash is kept.")
     public @NonNull CreatedApiKeyView createApiKey(@NonNull @Name("name") String name,
             @Name("role") @Description("admin or client (default client).") String role,
-            @Name("rateLimit") RateLimitInput rateLimit, @Name("budget") BudgetInput budget)
+            @Name("rateLimit") RateLimitInput rateLimit, @Name("budget") BudgetInput budget,
+            @Name("cacheTtlSeconds") @Description("Opt the key in to the response cache: seconds an answer is kept "
+                    + "(1 to 2592000). 0 or null: off.") Integer cacheTtlSeconds)
             throws GatewayGraphQLException {
         caller.requireAdmin("createApiKey");
         Role parsedRole = role == null ? Role.CLIENT : Role.parse(role).orElseThrow(() ->
                 GatewayGraphQLException.validation("role must be admin or client"));
         CreatedKey created;
+        Integer ttl;
         try {
+            ttl = CachePolicies.checked(cacheTtlSeconds); // refused before the key is made
             created = keys.create(name, parsedRole, limits(rateLimit, budget));
         } catch (IllegalArgumentException e) {
             throw GatewayGraphQLException.validation(e.getMessage());
         }
         GatewayKey key = created.key();
+        if (ttl != null) {
+            cachePolicies.setForKey(key.id(), ttl);
+        }
         LOG.info(() -> "Gateway key created: " + key.id() + " (" + key.role().roleName() + ", " + key.name() + ")");
         return new CreatedApiKeyView(created.secret(), view(key));
     }
@@ -74,6 +85,22 @@ public class ApiKeyApi {
         }
     }
 
+    @Mutation("setApiKeyCache")
+    @Description("Opts a gateway key in to the response cache for this many seconds (1 to 2592000), or out with 0 or "
+            + "null (admin only). Answers the key.")
+    public @NonNull ApiKeyView setApiKeyCache(@NonNull @Name("id") String id,
+            @Name("cacheTtlSeconds") Integer cacheTtlSeconds) throws GatewayGraphQLException {
+        caller.requireAdmin("setApiKeyCache");
+        GatewayKey key = cache.byId(id).filter(GatewayKey::isActive)
+                .orElseThrow(() -> GatewayGraphQLException.notFound("no active key " + id));
+        try {
+            cachePolicies.setForKey(id, cacheTtlSeconds);
+        } catch (IllegalArgumentException e) {
+            throw GatewayGraphQLException.validation(e.getMessage());
+        }
+        return view(key);
+    }
+
     @Query("apiKeys")
     @Description("Every gateway key, oldest first, without secrets (admin only).")
     public @NonNull List<@NonNull ApiKeyView> apiKeys() throws GatewayGraphQLException {
@@ -89,7 +116,8 @@ public class ApiKeyApi {
     }
 
     private ApiKeyView view(GatewayKey key) {
-        return new ApiKeyView(key, key.isActive() ? access.budget(key).orElse(null) : null);
+        return new ApiKeyView(key, key.isActive() ? access.budget(key).orElse(null) : null,
+                cachePolicies.forKey(key.id()).orElse(null));
     }
 
     private static KeyLimits limits(RateLimitInput rateLimit, BudgetInput budget) throws GatewayGraphQLException {

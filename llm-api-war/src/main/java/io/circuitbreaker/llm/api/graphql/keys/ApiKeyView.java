@@ -13,10 +13,12 @@ public class ApiKeyView {
 
     private final GatewayKey key;
     private final BudgetStatus budgetStatus;
+    private final Integer cacheTtlSeconds;
 
-    public ApiKeyView(GatewayKey key, BudgetStatus budgetStatus) {
+    public ApiKeyView(GatewayKey key, BudgetStatus budgetStatus, Integer cacheTtlSeconds) {
         this.key = key;
         this.budgetStatus = budgetStatus;
+        this.cacheTtlSeconds = cacheTtlSeconds;
     }
 
     public @NonNull String getId() {
@@ -55,6 +57,11 @@ public class ApiKeyView {
 
     public Integer getTokensPerMinute() {
         return key.limits().tokensPerMinute();
+    }
+
+    @Description("Seconds an answer to this key stays in the response cache; null when the key did not opt in.")
+    public Integer getCacheTtlSeconds() {
+        return cacheTtlSeconds;
     }
 
     @Description("The budget and its spend; null when the key has no budget.")

@@ -121,4 +121,16 @@ public class RequestRecordView {
     public String getErrorKind() {
         return r.errorKind;
     }
+
+    @Description("True when the response cache answered (nothing went upstream, cost 0), false when it was looked up "
+            + "and missed, null when the cache played no part.")
+    public Boolean getCacheHit() {
+        return r.cacheStatus == null ? null : "HIT".equals(r.cacheStatus);
+    }
+
+    @Description("US dollars a cache hit saved: the exact cost of the answer when it was first produced; null "
+            + "otherwise (and for an unpriced model).")
+    public BigDecimal getCostSaved() {
+        return r.costSaved == null ? null : Money.plain(r.costSaved);
+    }
 }

@@ -14,10 +14,12 @@ public class RouteView {
 
     private final RouteDefinition route;
     private final boolean fromConfig;
+    private final Integer cacheTtlSeconds;
 
-    public RouteView(RouteDefinition route, boolean fromConfig) {
+    public RouteView(RouteDefinition route, boolean fromConfig, Integer cacheTtlSeconds) {
         this.route = route;
         this.fromConfig = fromConfig;
+        this.cacheTtlSeconds = cacheTtlSeconds;
     }
 
     @NonNull
@@ -41,6 +43,11 @@ public class RouteView {
     @Description("Weight of each candidate (weighted routes).")
     public List<@NonNull Integer> getWeights() {
         return route.candidates().stream().map(RouteDefinition.Candidate::weight).toList();
+    }
+
+    @Description("Seconds an answer through this route stays in the response cache; null when it did not opt in.")
+    public Integer getCacheTtlSeconds() {
+        return cacheTtlSeconds;
     }
 
     @NonNull

@@ -55,4 +55,15 @@ public class UsageSummaryView {
     public long getP95LatencyMs() {
         return row.p95LatencyMs();
     }
+
+    @Description("Requests the response cache answered (counted in requests; they cost nothing).")
+    public long getCacheHits() {
+        return row.cacheHits();
+    }
+
+    @NonNull
+    @Description("US dollars the cache hits saved: the exact sum of their answers' original cost.")
+    public BigDecimal getCostSavedUsd() {
+        return Money.plain(row.costSaved());
+    }
 }

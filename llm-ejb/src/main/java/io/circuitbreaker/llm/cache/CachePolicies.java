@@ -1,0 +1,133 @@
+package io.circuitbreaker.llm.cache;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Which gateway keys and routes opted in to the response cache, and for how long an answer is kept. Requests read an
+ * in-memory copy; it is re-read from the database at most every {@code llm.keys.refresh-seconds} (the same delay
+ * after which another instance's key changes apply here), on the request that finds it stale.
+ *
+ * <p>A key's and a route's time to live may both be set: the shorter applies (an answer is never older than either
+ * owner allows).
+ */
+@ApplicationScoped
+public class CachePolicies {
+
+    /** The longest time to live: 30 days. An answer older than that is rarely the answer wanted. */
+    public static final int MAX_TTL_SECONDS = 30 * 24 * 3600;
+
+    private static final Logger LOG = Logger.getLogger(CachePolicies.class.getName());
+
+    @Inject
+    CachePolicyStore store;
+
+    @Inject
+    Config config;
+
+    private volatile Map<String, Integer> policies;
+    private volatile long readAt;
+
+    /** The time to live for a request of this key on this route ({@code route} null when none), if either opted in. */
+    public OptionalInt ttlFor(String keyId, String route) {
+        Map<String, Integer> current = current();
+        Integer byKey = keyId == null ? null : current.get(keyPolicy(keyId));
+        Integer byRoute = route == null ? null : current.get(routePolicy(route));
+        if (byKey == null && byRoute == null) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(byKey == null ? byRoute : byRoute == null ? byKey : Math.min(byKey, byRoute));
+    }
+
+    /** The key's own time to live, if it opted in. */
+    public Optional<Integer> forKey(String keyId) {
+        return Optional.ofNullable(current().get(keyPolicy(keyId)));
+    }
+
+    /** The route's own time to live, if it opted in. */
+    public Optional<Integer> forRoute(String route) {
+        return Optional.ofNullable(current().get(routePolicy(route)));
+    }
+
+    /**
+     * Opts the key in with this time to live, or out with {@code null} or 0.
+     *
+     * @throws IllegalArgumentException when the time to live is negative or over {@link #MAX_TTL_SECONDS}
+     */
+    public void setForKey(String keyId, Integer ttlSeconds) {
+        put(keyPolicy(keyId), ttlSeconds);
+    }
+
+    /** As {@link #setForKey}, for a route. */
+    public void setForRoute(String route, Integer ttlSeconds) {
+        put(routePolicy(route), ttlSeconds);
+    }
+
+    /** Checks a time to live before anything is written: {@code null} or 0 mean off. */
+    public static Integer checked(Integer ttlSeconds) {
+        if (ttlSeconds == null || ttlSeconds == 0) {
+            return null;
+        }
+        if (ttlSeconds < 0 || ttlSeconds > MAX_TTL_SECONDS) {
+            throw new IllegalArgumentException("cacheTtlSeconds must be 0 (off) to " + MAX_TTL_SECONDS
+                    + " (30 days); got " + ttlSeconds);
+        }
+        return ttlSeconds;
+    }
+
+    private void put(String id, Integer ttlSeconds) {
+        Integer ttl = checked(ttlSeconds);
+        store.put(id, ttl);
+        synchronized (this) {
+            Map<String, Integer> next = new HashMap<>(current());
+            if (ttl == null) {
+                next.remove(id);
+            } else {
+                next.put(id, ttl);
+            }
+            policies = Map.copyOf(next);
+        }
+    }
+
+    private Map<String, Integer> current() {
+        Map<String, Integer> known = policies;
+        long refreshNanos = config.getOptionalValue("llm.keys.refresh-seconds", Integer.class).orElse(30)
+                * 1_000_000_000L;
+        if (known != null && System.nanoTime() - readAt < refreshNanos) {
+            return known;
+        }
+        synchronized (this) {
+            if (policies != null && policies != known) {
+                return policies; // another thread just re-read it
+            }
+            try {
+                Map<String, Integer> read = new HashMap<>();
+                store.all().forEach(p -> read.put(p.id, p.ttlSeconds));
+                policies = Map.copyOf(read);
+            } catch (RuntimeException e) {
+                // the database is unreachable: keep what was known (nothing, at the first read) and try again later
+                LOG.log(Level.WARNING, "could not read the response-cache policies; keeping the last known", e);
+                if (policies == null) {
+                    policies = Map.of();
+                }
+            }
+            readAt = System.nanoTime();
+            return policies;
+        }
+    }
+
+    private static String keyPolicy(String keyId) {
+        return "key:" + keyId;
+    }
+
+    private static String routePolicy(String route) {
+        return "route:" + route;
+    }
+}
