@@ -22,7 +22,8 @@ public class ChatCompletionView {
     private final RoutedResponse routed;
     private final String requestId;
 
-    private final CacheOutcome cache;
+    /** The header value, kept as text: SmallRye GraphQL maps every field's type, and an enum here is not in Jandex. */
+    private final String cache;
 
     public ChatCompletionView(RoutedResponse routed, String requestId) {
         this(routed, requestId, CacheOutcome.OFF);
@@ -31,7 +32,7 @@ public class ChatCompletionView {
     public ChatCompletionView(RoutedResponse routed, String requestId, CacheOutcome cache) {
         this.routed = routed;
         this.requestId = requestId;
-        this.cache = cache;
+        this.cache = cache == null ? null : cache.headerValue();
     }
 
     @NonNull
@@ -121,7 +122,7 @@ public class ChatCompletionView {
     @Description("hit when the response cache answered (no upstream call, cost 0), miss when it was looked up and "
             + "missed; null when caching is off for this key and route.")
     public String getCache() {
-        return cache == null ? null : cache.headerValue();
+        return cache;
     }
 
     private Choice first() {
