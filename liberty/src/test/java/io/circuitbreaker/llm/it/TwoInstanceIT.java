@@ -41,7 +41,8 @@ import org.junit.jupiter.api.Timeout;
  * closed, B fails open) and the shared limits return with it, and killing one instance (kill -9) leaves the other
  * serving.
  *
- * <p>The Redis is this test's own ({@code redis-server} on a free port, no persistence), so stopping it disturbs
+ * <p>Both servers start at the same time on an empty database, as the replicas of a Kubernetes Deployment do. The
+ * Redis is this test's own ({@code redis-server} on a free port, no persistence), so stopping it disturbs
  * nothing else on the machine; the test is skipped where {@code redis-server} or PostgreSQL are missing. Periodic
  * re-reads are set to five minutes, so only the change notices can pass the one-second checks.
  */
@@ -83,9 +84,23 @@ class TwoInstanceIT {
         int portB = freePort();
         serverA = GatewayServer.fresh("gateway-cluster-a", portA, env(portA, "closed"));
         serverB = GatewayServer.fresh("gateway-cluster-b", portB, env(portB, "open"));
-        // one after the other: the first start writes the catalog and the admin key into the empty database
-        serverA.start();
-        serverB.start();
+        // together, as the replicas of a Deployment start: one writes the catalog and the admin key into the empty
+        // database while the other waits for it (StartupLock)
+        ExecutorService starting = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Object>> started = starting.invokeAll(List.of(() -> {
+                serverA.start();
+                return null;
+            }, () -> {
+                serverB.start();
+                return null;
+            }));
+            for (Future<Object> start : started) {
+                start.get();
+            }
+        } finally {
+            starting.shutdownNow();
+        }
         adminA = new GatewayClient(portA);
         adminB = new GatewayClient(portB);
         data(adminA.graphql("mutation { configureLlmProvider(input: {id: \"" + PROVIDER + "\", providerType: "

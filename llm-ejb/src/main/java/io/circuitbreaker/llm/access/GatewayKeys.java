@@ -3,6 +3,7 @@ package io.circuitbreaker.llm.access;
 import io.circuitbreaker.llm.cluster.ChangeTopic;
 import io.circuitbreaker.llm.cluster.LocalChange;
 import io.circuitbreaker.llm.cluster.RemoteChange;
+import io.circuitbreaker.llm.cluster.StartupLock;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 
@@ -64,18 +65,24 @@ public class GatewayKeys {
     @Inject
     Event<LocalChange> announce;
 
+    @Inject
+    StartupLock startupLock;
+
     private ScheduledFuture<?> refresher;
 
     @PostConstruct
     void start() {
-        reload();
         Optional<String> configured = config.getOptionalValue(ADMIN_KEY_PROPERTY, String.class)
                 .map(String::trim).filter(value -> !value.isEmpty());
-        if (configured.isPresent()) {
-            adoptConfiguredAdminKey(configured.get());
-        } else if (activeKeys().stream().noneMatch(k -> k.role() == Role.ADMIN)) {
-            generateAdminKey();
-        }
+        // replicas starting together on a new database: one makes the admin key, the others then find it
+        startupLock.run("Gateway keys", () -> {
+            reload();
+            if (configured.isPresent()) {
+                adoptConfiguredAdminKey(configured.get());
+            } else if (activeKeys().stream().noneMatch(k -> k.role() == Role.ADMIN)) {
+                generateAdminKey();
+            }
+        });
         cache.reloadOnMissWith(this::refresh);
         // several gateways on one database: keys created or revoked on another instance are seen here within this
         long seconds = config.getOptionalValue(REFRESH_PROPERTY, Long.class).orElse(30L);

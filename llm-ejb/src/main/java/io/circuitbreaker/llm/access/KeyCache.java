@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The gateway keys in memory, read on every request: by hash to authenticate, by id to admit. A plain CDI bean, not
@@ -14,17 +13,19 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class KeyCache {
 
-    /** At most one re-read of the key table a second for keys this instance does not know. */
-    private static final long MISS_RELOAD_NANOS = 1_000_000_000L;
+    /** At most one re-read of the key table every 100 ms for keys this instance does not know. */
+    private static final long MISS_RELOAD_NANOS = 100_000_000L;
 
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of());
     private volatile Runnable reload;
-    private final AtomicLong nextMissReload = new AtomicLong(System.nanoTime());
+    private final Object reloading = new Object();
+    private long nextMissReload = System.nanoTime();
 
     /**
      * The active key whose secret this is. A key this instance does not know may have been created on another
-     * instance a moment ago (its change notice still on the way): the key table is read again then, at most once a
-     * second whatever the callers send, so a flood of wrong keys costs one query a second.
+     * instance a moment ago (its change notice still on the way): the key table is read again then, at most every
+     * 100 ms whatever the callers send (a flood of wrong keys costs ten small queries a second), and requests that
+     * miss while it is read wait for that read rather than fail.
      */
     public Optional<GatewayKey> authenticate(String presented) {
         if (presented == null || presented.isEmpty() || presented.length() > 512) {
@@ -35,12 +36,15 @@ public class KeyCache {
         if (known != null || reload == null) {
             return Optional.ofNullable(known);
         }
-        long now = System.nanoTime();
-        long next = nextMissReload.get();
-        if (now - next < 0 || !nextMissReload.compareAndSet(next, now + MISS_RELOAD_NANOS)) {
-            return Optional.empty();
+        synchronized (reloading) {
+            known = snapshot.activeByHash().get(hash);
+            long now = System.nanoTime();
+            if (known != null || now - nextMissReload < 0) {
+                return Optional.ofNullable(known);
+            }
+            nextMissReload = now + MISS_RELOAD_NANOS;
+            reload.run();
         }
-        reload.run();
         return Optional.ofNullable(snapshot.activeByHash().get(hash));
     }
 

@@ -4,6 +4,7 @@ import io.circuitbreaker.llm.catalog.CatalogReader;
 import io.circuitbreaker.llm.cluster.ChangeTopic;
 import io.circuitbreaker.llm.cluster.LocalChange;
 import io.circuitbreaker.llm.cluster.RemoteChange;
+import io.circuitbreaker.llm.cluster.StartupLock;
 import jakarta.enterprise.event.Observes;
 import java.util.Objects;
 import io.circuitbreaker.llm.catalog.ModelDefinition;
@@ -63,16 +64,21 @@ public class ProviderRegistry {
     @Inject
     Event<LocalChange> announce;
 
+    @Inject
+    StartupLock startupLock;
+
     private final List<ProviderDefinition> defaults = CatalogReader.defaultCatalog();
     private volatile List<ProviderDefinition> providers = List.of();
     private volatile boolean loaded;
 
     @PostConstruct
     void load() {
-        boolean seeded = store.seedOnce(defaults);
-        providers = store.providers();
-        upgradeToShippedCatalog(seeded);
-        StartupPriceMap.path().ifPresent(this::importAtStartup);
+        startupLock.run("Provider catalog", () -> {
+            boolean seeded = store.seedOnce(defaults);
+            providers = store.providers();
+            upgradeToShippedCatalog(seeded);
+            StartupPriceMap.path().ifPresent(this::importAtStartup);
+        });
         snapshot.publish(providers);
         loaded = true;
         LOG.info(() -> "Provider catalog loaded from the database: " + providers.size() + " providers, "
