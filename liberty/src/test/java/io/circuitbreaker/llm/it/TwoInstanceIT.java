@@ -206,6 +206,25 @@ class TwoInstanceIT {
     }
 
     @Test
+    @Order(3)
+    void aKeysCacheSettingMadeOnOneInstanceIsInForceOnTheOtherWithinASecond() {
+        String secret = createKey("cached", "rateLimit: {requestsPerMinute: 1000}");
+        String id = data(adminA.withKey(secret).graphql("{ myApiKey { id } }")).getJsonObject("myApiKey")
+                .getString("id");
+        assertEquals("null", cacheTtl(adminB, id), "B reads the key's setting (none yet)");
+        data(adminA.graphql("mutation { setApiKeyCache(id: \"" + id + "\", cacheTtlSeconds: 60) { id } }"));
+        long millis = awaitWithin(PROPAGATION_LIMIT_MS, () -> cacheTtl(adminB, id).equals("60"),
+                "B caches for the key opted in on A");
+        GatewayServer.log("cache setting on A in force on B after %d ms", millis);
+    }
+
+    private static String cacheTtl(GatewayClient client, String id) {
+        return data(client.graphql("{ apiKeys { id cacheTtlSeconds } }")).getJsonArray("apiKeys")
+                .getValuesAs(JsonObject.class).stream().filter(k -> k.getString("id").equals(id)).findFirst()
+                .orElseThrow().get("cacheTtlSeconds").toString();
+    }
+
+    @Test
     @Order(4)
     void aKeyRevokedOnOneInstanceIsRefusedOnTheOtherWithinASecond() {
         String secret = createKey("to-revoke", "rateLimit: {requestsPerMinute: 1000}");

@@ -1,6 +1,11 @@
 package io.circuitbreaker.llm.cache;
 
+import io.circuitbreaker.llm.cluster.ChangeTopic;
+import io.circuitbreaker.llm.cluster.LocalChange;
+import io.circuitbreaker.llm.cluster.RemoteChange;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,8 +17,9 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * Which gateway keys and routes opted in to the response cache, and for how long an answer is kept. Requests read an
- * in-memory copy; it is re-read from the database at most every {@code llm.keys.refresh-seconds} (the same delay
- * after which another instance's key changes apply here), on the request that finds it stale.
+ * in-memory copy, re-read from the database when another instance announces a change of keys or routes (within a
+ * second; see the cluster package) and at most every {@code llm.keys.refresh-seconds} anyway, on the request that
+ * finds it stale.
  *
  * <p>A key's and a route's time to live may both be set: the shorter applies (an answer is never older than either
  * owner allows).
@@ -31,6 +37,12 @@ public class CachePolicies {
 
     @Inject
     Config config;
+
+    @Inject
+    Event<LocalChange> announce;
+
+    /** Set by another instance's change notice: the next request reads the policies again. */
+    private volatile boolean stale;
 
     private volatile Map<String, Integer> policies;
     private volatile long readAt;
@@ -94,19 +106,28 @@ public class CachePolicies {
             }
             policies = Map.copyOf(next);
         }
+        announce.fire(new LocalChange(id.startsWith("key:") ? ChangeTopic.KEYS : ChangeTopic.ROUTES));
+    }
+
+    /** Another instance changed keys or routes (their cache settings among them): read the policies again. */
+    void onRemoteChange(@Observes RemoteChange change) {
+        if (change.topic() == ChangeTopic.KEYS || change.topic() == ChangeTopic.ROUTES) {
+            stale = true;
+        }
     }
 
     private Map<String, Integer> current() {
         Map<String, Integer> known = policies;
         long refreshNanos = config.getOptionalValue("llm.keys.refresh-seconds", Integer.class).orElse(30)
                 * 1_000_000_000L;
-        if (known != null && System.nanoTime() - readAt < refreshNanos) {
+        if (known != null && !stale && System.nanoTime() - readAt < refreshNanos) {
             return known;
         }
         synchronized (this) {
             if (policies != null && policies != known) {
                 return policies; // another thread just re-read it
             }
+            stale = false;
             try {
                 Map<String, Integer> read = new HashMap<>();
                 store.all().forEach(p -> read.put(p.id, p.ttlSeconds));
