@@ -48,6 +48,15 @@ final class RunnableGateway implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    static {
+        // a test JVM that ends without stopping its gateways (a crash, a timeout of the fork) still takes them along
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (RunnableGateway gateway : RUNNING) {
+                destroyForcibly(gateway.tree());
+            }
+        }, "RunnableGateway-cleanup"));
+    }
+
     private final Path jar;
     private final int port;
     private final Path workDir;
