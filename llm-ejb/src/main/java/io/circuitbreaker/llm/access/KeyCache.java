@@ -20,12 +20,14 @@ public class KeyCache {
     private volatile Runnable reload;
     private final Object reloading = new Object();
     private long nextMissReload = System.nanoTime();
+    private long lastReloadStart = System.nanoTime() - MISS_RELOAD_NANOS;
 
     /**
      * The active key whose secret this is. A key this instance does not know may have been created on another
-     * instance a moment ago (its change notice still on the way): the key table is read again then, at most every
-     * 100 ms whatever the callers send (a flood of wrong keys costs ten small queries a second), and requests that
-     * miss while it is read wait for that read rather than fail.
+     * instance a moment ago (its change notice still on the way): the answer then waits for a re-read of the key
+     * table that began after the request arrived. Re-reads happen at most every 100 ms whatever the callers send, and
+     * one serves every request that waited for it, so a flood of wrong keys costs ten small queries a second and
+     * delays each wrong key's 401 by at most 100 ms.
      */
     public Optional<GatewayKey> authenticate(String presented) {
         if (presented == null || presented.isEmpty() || presented.length() > 512) {
@@ -36,16 +38,33 @@ public class KeyCache {
         if (known != null || reload == null) {
             return Optional.ofNullable(known);
         }
+        long arrived = System.nanoTime();
         synchronized (reloading) {
-            known = snapshot.activeByHash().get(hash);
-            long now = System.nanoTime();
-            if (known != null || now - nextMissReload < 0) {
-                return Optional.ofNullable(known);
+            while (true) {
+                known = snapshot.activeByHash().get(hash);
+                if (known != null || lastReloadStart - arrived >= 0) {
+                    return Optional.ofNullable(known);
+                }
+                long now = System.nanoTime();
+                long wait = nextMissReload - now;
+                if (wait <= 0) {
+                    nextMissReload = now + MISS_RELOAD_NANOS;
+                    lastReloadStart = now;
+                    try {
+                        reload.run();
+                    } finally {
+                        reloading.notifyAll();
+                    }
+                } else {
+                    try {
+                        reloading.wait(Math.max(1, wait / 1_000_000), (int) (wait % 1_000_000));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return Optional.empty();
+                    }
+                }
             }
-            nextMissReload = now + MISS_RELOAD_NANOS;
-            reload.run();
         }
-        return Optional.ofNullable(snapshot.activeByHash().get(hash));
     }
 
     /** How to read the key table again (set by {@link GatewayKeys} once it has filled this cache). */
