@@ -3,6 +3,7 @@ package io.circuitbreaker.llm.cache;
 import io.circuitbreaker.llm.cluster.ChangeTopic;
 import io.circuitbreaker.llm.cluster.LocalChange;
 import io.circuitbreaker.llm.cluster.RemoteChange;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -40,6 +41,15 @@ public class CachePolicies {
 
     @Inject
     Event<LocalChange> announce;
+
+    /** How long the copy is trusted without a notice: read once, not on every request. */
+    private long refreshNanos;
+
+    @PostConstruct
+    void init() {
+        refreshNanos = config.getOptionalValue("llm.keys.refresh-seconds", Integer.class).orElse(30)
+                * 1_000_000_000L;
+    }
 
     /** Set by another instance's change notice: the next request reads the policies again. */
     private volatile boolean stale;
@@ -118,8 +128,6 @@ public class CachePolicies {
 
     private Map<String, Integer> current() {
         Map<String, Integer> known = policies;
-        long refreshNanos = config.getOptionalValue("llm.keys.refresh-seconds", Integer.class).orElse(30)
-                * 1_000_000_000L;
         if (known != null && !stale && System.nanoTime() - readAt < refreshNanos) {
             return known;
         }
