@@ -110,7 +110,7 @@ final class SharedBudgetLedger {
             this.end = end;
             String name = "llm:budget:{" + key.id() + "}:" + period.name().toLowerCase(java.util.Locale.ROOT) + ":"
                     + start.getEpochSecond();
-            this.keys = new String[] {name, name + ":holds"};
+            this.keys = new String[] {name, name + ":hold-expiries"};
         }
 
         List<Object> run(String... args) {

@@ -1,7 +1,8 @@
 -- A key's budget for one period, shared by every gateway instance: reserve before the upstream call, settle after.
 -- Money is kept exact: amounts are whole numbers of 10^-15 USD written as decimal strings, and added, subtracted and
 -- compared digit by digit here (Lua's numbers are doubles, which money must never pass through).
--- KEYS[1] the account (hash: spent), KEYS[2] its holds (hash: hold id -> "amount expiry-ms")
+-- KEYS[1] the account (hash: spent, held, and each hold's amount under "h:<hold id>"), KEYS[2] the holds' expiries
+-- (sorted set: hold id by expiry ms), so reserve and settle cost the same however many requests are in flight
 -- ARGV[1] operation: reserve | settle | status
 --   reserve: ARGV[2] budget, ARGV[3] amount, ARGV[4] hold id, ARGV[5] hold lifetime ms, ARGV[6] recorded spend or ""
 --            (given only when the account is missing), ARGV[7] account lifetime s
@@ -55,19 +56,20 @@ end
 local time = redis.call('TIME')
 local nowMs = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 
--- the holds still alive; a hold whose request never settled (its instance died) expires
-local function held()
-  local sum = '0'
-  local entries = redis.call('HGETALL', KEYS[2])
-  for k = 1, #entries, 2 do
-    local amount, expiry = string.match(entries[k + 1], '^(%d+) (%d+)$')
-    if amount == nil or tonumber(expiry) < nowMs then
-      redis.call('HDEL', KEYS[2], entries[k])
-    else
-      sum = add(sum, amount)
+-- holds whose request never settled (its instance died) expire: their amounts stop counting
+local function expire()
+  local held = redis.call('HGET', KEYS[1], 'held') or '0'
+  local dead = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', nowMs)
+  for _, id in ipairs(dead) do
+    local amount = redis.call('HGET', KEYS[1], 'h:' .. id)
+    if amount then
+      held = sub(held, amount)
+      redis.call('HDEL', KEYS[1], 'h:' .. id)
     end
+    redis.call('ZREM', KEYS[2], id)
   end
-  return sum
+  if #dead > 0 then redis.call('HSET', KEYS[1], 'held', held) end
+  return held
 end
 
 local op = ARGV[1]
@@ -77,25 +79,35 @@ if op == 'reserve' then
   if not spent then
     if ARGV[6] == '' then return {'SEED', '0', '0'} end
     spent = strip(ARGV[6])
-    redis.call('HSET', KEYS[1], 'spent', spent)
+    redis.call('HSET', KEYS[1], 'spent', spent, 'held', '0')
     redis.call('EXPIRE', KEYS[1], tonumber(ARGV[7]))
   end
-  local holding = held()
+  local holding = expire()
   if cmp(add(add(spent, holding), ARGV[3]), ARGV[2]) > 0 then
     return {'OVER', spent, holding}
   end
-  redis.call('HSET', KEYS[2], ARGV[4], strip(ARGV[3]) .. ' ' .. tostring(nowMs + tonumber(ARGV[5])))
+  local amount = strip(ARGV[3])
+  holding = add(holding, amount)
+  redis.call('HSET', KEYS[1], 'held', holding, 'h:' .. ARGV[4], amount)
+  redis.call('ZADD', KEYS[2], nowMs + tonumber(ARGV[5]), ARGV[4])
   redis.call('EXPIRE', KEYS[2], tonumber(ARGV[7]))
-  return {'OK', spent, add(holding, ARGV[3])}
+  return {'OK', spent, holding}
 elseif op == 'settle' then
-  redis.call('HDEL', KEYS[2], ARGV[2])
-  if spent and ARGV[3] ~= '' then
-    spent = add(spent, ARGV[3])
-    redis.call('HSET', KEYS[1], 'spent', spent)
+  if not spent then
+    -- the account is gone (Redis restarted): the next reservation reads it again from the usage records
+    return {'OK', '0', '0'}
   end
-  -- an account that is gone (Redis restarted) is read again from the usage records by the next reservation
-  return {'OK', spent or '0', held()}
+  local holding = expire()
+  local amount = redis.call('HGET', KEYS[1], 'h:' .. ARGV[2])
+  if amount then
+    holding = sub(holding, amount)
+    redis.call('HDEL', KEYS[1], 'h:' .. ARGV[2])
+    redis.call('ZREM', KEYS[2], ARGV[2])
+  end
+  if ARGV[3] ~= '' then spent = add(spent, ARGV[3]) end
+  redis.call('HSET', KEYS[1], 'spent', spent, 'held', holding)
+  return {'OK', spent, holding}
 else
   if not spent then return {'SEED', '0', '0'} end
-  return {'OK', spent, held()}
+  return {'OK', spent, expire()}
 end
