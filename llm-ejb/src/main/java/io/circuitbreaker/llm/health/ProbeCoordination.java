@@ -1,6 +1,5 @@
 package io.circuitbreaker.llm.health;
 
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
@@ -82,12 +81,6 @@ public interface ProbeCoordination {
                 host = "unknown-host";
             }
         }
-        long pid;
-        try {
-            pid = ProcessHandle.current().pid();
-        } catch (UnsupportedOperationException e) {
-            pid = ManagementFactory.getRuntimeMXBean().getPid();
-        }
-        return host + ":" + pid;
+        return host + ":" + ProcessHandle.current().pid();
     }
 }

@@ -10,11 +10,10 @@ import io.circuitbreaker.llm.shared.FailureMode;
 import io.circuitbreaker.llm.shared.SharedRedis;
 import io.circuitbreaker.llm.shared.SharedStateSettings;
 import io.circuitbreaker.llm.shared.SharedStateUnavailableException;
+import io.circuitbreaker.llm.shared.LocalServices;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +41,7 @@ class SharedLimitsRedisTest {
 
     @BeforeAll
     static void connect() {
-        assumeTrue(reachable(), "no Redis at 127.0.0.1:6379");
+        assumeTrue(LocalServices.reachable(LocalServices.REDIS), "no Redis at 127.0.0.1:6379");
         first = SharedRedis.open(settings(URL));
         second = SharedRedis.open(settings(URL));
     }
@@ -221,12 +220,4 @@ class SharedLimitsRedisTest {
         return new SharedStateSettings(Optional.of(url), FailureMode.OPEN, Duration.ofMillis(500));
     }
 
-    private static boolean reachable() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 6379), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

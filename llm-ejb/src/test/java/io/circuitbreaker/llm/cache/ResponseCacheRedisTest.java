@@ -13,11 +13,10 @@ import io.circuitbreaker.llm.shared.FailureMode;
 import io.circuitbreaker.llm.shared.SharedRedis;
 import io.circuitbreaker.llm.shared.SharedStateSettings;
 import io.circuitbreaker.llm.spi.ProviderType;
+import io.circuitbreaker.llm.shared.LocalServices;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +33,7 @@ class ResponseCacheRedisTest {
 
     @BeforeAll
     static void connect() {
-        assumeTrue(reachable(), "no Redis at 127.0.0.1:6379");
+        assumeTrue(LocalServices.reachable(LocalServices.REDIS), "no Redis at 127.0.0.1:6379");
         redis = SharedRedis.open(settings("redis://127.0.0.1:6379/0"));
         cache = ResponseCache.open(redis, 4096);
     }
@@ -120,12 +119,4 @@ class ResponseCacheRedisTest {
         return new SharedStateSettings(Optional.of(url), FailureMode.OPEN, Duration.ofMillis(500));
     }
 
-    private static boolean reachable() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 6379), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

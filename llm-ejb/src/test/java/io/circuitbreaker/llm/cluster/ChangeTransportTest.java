@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.circuitbreaker.llm.shared.FailureMode;
 import io.circuitbreaker.llm.shared.SharedRedis;
 import io.circuitbreaker.llm.shared.SharedStateSettings;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import io.circuitbreaker.llm.shared.LocalServices;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +32,7 @@ class ChangeTransportTest {
 
     @Test
     void redisPubSubCarriesANoticeToTheOtherInstance() throws Exception {
-        assumeTrue(reachable(6379), "no Redis at 127.0.0.1:6379");
+        assumeTrue(LocalServices.reachable(LocalServices.REDIS), "no Redis at 127.0.0.1:6379");
         SharedStateSettings settings = new SharedStateSettings(Optional.of("redis://127.0.0.1:6379"),
                 FailureMode.OPEN, Duration.ofMillis(500));
         SharedRedis one = SharedRedis.open(settings);
@@ -49,7 +47,7 @@ class ChangeTransportTest {
 
     @Test
     void postgresNotifyCarriesANoticeToTheOtherInstance() throws Exception {
-        assumeTrue(reachable(5432), "no PostgreSQL at 127.0.0.1:5432");
+        assumeTrue(LocalServices.reachable(LocalServices.POSTGRESQL), "no PostgreSQL at 127.0.0.1:5432");
         Map<String, String> settings = Map.of("llm.db.url", "jdbc:postgresql://127.0.0.1:5432/test",
                 "llm.db.user", "postgres");
         try (PostgresTransport sender = PostgresTransport.from(name -> Optional.ofNullable(settings.get(name)))
@@ -82,12 +80,4 @@ class ChangeTransportTest {
         assertTrue(millis < 1000, "took " + millis + " ms");
     }
 
-    private static boolean reachable(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }
