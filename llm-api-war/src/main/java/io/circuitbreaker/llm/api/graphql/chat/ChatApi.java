@@ -8,11 +8,15 @@ import io.circuitbreaker.llm.chat.ChatReply;
 import io.circuitbreaker.llm.chat.ChatService;
 import io.circuitbreaker.llm.failure.GatewayException;
 import io.circuitbreaker.llm.api.graphql.Caller;
+import io.circuitbreaker.llm.routing.RoutedResponse;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.graphql.Description;
@@ -29,6 +33,11 @@ import org.eclipse.microprofile.graphql.NonNull;
  * {@code llm.limits.graphql-max-chat-completions}), and a non-null type would turn one refused alias into a null
  * {@code data}, discarding the answers the earlier aliases already got, and paid for, upstream. Nullable, a refusal
  * is that field's {@code null} and its error (with its {@code path}); its siblings keep their answers.
+ *
+ * <p>The answer is completed with the request's context (the container's security context above all): completing it
+ * runs the GraphQL engine's continuation, the next aliased field's resolver included, on the HTTP client's thread,
+ * where {@link Caller} must still see the request's gateway key. SmallRye GraphQL 2.17 (Payara) continues there;
+ * Jakarta Concurrency's {@link ContextService} carries the context portably.
  */
 @GraphQLApi
 @ApplicationScoped
@@ -41,6 +50,9 @@ public class ChatApi {
 
     @Inject
     Caller caller;
+
+    @Resource
+    ContextService requestContext;
 
     @Mutation("chatCompletion")
     @Description("A full, non-streamed chat completion routed like any other request (retries, fallback, breakers), "
@@ -63,7 +75,7 @@ public class ChatApi {
             return CompletableFuture.failedFuture(ChatErrors.toGraphQL(refused));
         }
         CompletableFuture<ChatCompletionView> answer = new CompletableFuture<>();
-        reply.answer().whenComplete((routed, failure) -> {
+        BiConsumer<RoutedResponse, Throwable> complete = requestContext.contextualConsumer((routed, failure) -> {
             if (failure == null) {
                 answer.complete(new ChatCompletionView(routed, requestId, reply.cache()));
             } else {
@@ -74,6 +86,7 @@ public class ChatApi {
                 answer.completeExceptionally(error);
             }
         });
+        reply.answer().whenComplete(complete);
         return answer;
     }
 }
