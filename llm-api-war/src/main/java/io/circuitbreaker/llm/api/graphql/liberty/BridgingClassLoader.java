@@ -1,4 +1,4 @@
-package io.circuitbreaker.llm.api.graphql.servlet;
+package io.circuitbreaker.llm.api.graphql.liberty;
 
 /**
  * The context class loader GraphQL requests run under in the EAR: it loads classes through the web module's loader,

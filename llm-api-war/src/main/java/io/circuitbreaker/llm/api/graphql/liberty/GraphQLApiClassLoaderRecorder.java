@@ -1,4 +1,4 @@
-package io.circuitbreaker.llm.api.graphql.servlet;
+package io.circuitbreaker.llm.api.graphql.liberty;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.Extension;
@@ -11,8 +11,8 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
  * <p>Why: Open Liberty's MicroProfile GraphQL integration files the {@code @GraphQLApi} beans under the context class
  * loader seen during bean discovery, and looks them up at request time under the request's context class loader. In
  * an EAR the two differ (discovery runs under the application's loader, requests under the web module's), so every
- * resolver fails with a NullPointerException. {@link GraphQLRequestFilter} uses the loader recorded here to make the
- * two match.
+ * resolver fails with a NullPointerException. {@link LibertyGraphQL#requestLoader} uses the loader recorded here to
+ * make the two match.
  */
 public class GraphQLApiClassLoaderRecorder implements Extension {
 

@@ -25,6 +25,9 @@ final class GraphQLEngine {
     private static final Logger LOG = Logger.getLogger(GraphQLEngine.class.getName());
     private static final Set<String> SPECIFIED_SCALARS = Set.of("Int", "Float", "String", "Boolean", "ID");
 
+    /** The {@link Problem#type()} of a query that does not parse (graphql-java's classification of it). */
+    static final String INVALID_SYNTAX = "InvalidSyntax";
+
     /** Where an error is in the query text, as graphql-java counts: 1-based, columns in code points. */
     record Location(int line, int column) {
     }
@@ -45,6 +48,8 @@ final class GraphQLEngine {
     private final Method build;
     private final Method parseAndValidate;
     private final Method validationErrors;
+    private final Method syntaxException;
+    private final Method syntaxLocation;
     private final Method message;
     private final Method errorType;
     private final Method locations;
@@ -68,6 +73,9 @@ final class GraphQLEngine {
         parseAndValidate = Class.forName("graphql.ParseAndValidate", false, loader)
                 .getMethod("parseAndValidate", schema.getClass(), input);
         validationErrors = result.getMethod("getValidationErrors");
+        syntaxException = result.getMethod("getSyntaxException");
+        syntaxLocation = Class.forName("graphql.parser.InvalidSyntaxException", false, loader)
+                .getMethod("getLocation");
         message = error.getMethod("getMessage");
         errorType = error.getMethod("getValidationErrorType");
         locations = error.getMethod("getLocations");
@@ -98,13 +106,22 @@ final class GraphQLEngine {
     }
 
     /**
-     * The engine's validation errors for {@code query}, worded in English; none for a valid query and for one that
-     * does not parse (the engine reports syntax errors itself, correctly); empty when the engine failed to tell.
+     * The engine's validation errors for {@code query}, worded in English, or its one syntax error (of type
+     * {@link #INVALID_SYNTAX}) for a query that does not parse; none for a valid query; empty when the engine failed
+     * to tell. Syntax errors are answered here too because engines differ: graphql-java 20 under Liberty's mpGraphQL
+     * reports them well, SmallRye GraphQL 2.17 (Payara) answers "Unparseable input document" as a data-fetching error.
      */
     Optional<List<Problem>> validate(String query) {
         try {
             Object builder = locale.invoke(newExecutionInput.invoke(null, query), Locale.ENGLISH);
             Object result = parseAndValidate.invoke(null, schema, build.invoke(builder));
+            Object syntax = syntaxException.invoke(result);
+            if (syntax instanceof Throwable invalid) {
+                Object where = syntaxLocation.invoke(invalid);
+                List<Location> at = where == null ? List.of()
+                        : List.of(new Location((Integer) line.invoke(where), (Integer) column.invoke(where)));
+                return Optional.of(List.of(new Problem(invalid.getMessage(), INVALID_SYNTAX, at)));
+            }
             List<Problem> problems = new ArrayList<>();
             for (Object error : (List<?>) validationErrors.invoke(result)) {
                 problems.add(new Problem((String) message.invoke(error), String.valueOf(errorType.invoke(error)),

@@ -1,5 +1,6 @@
 package io.circuitbreaker.llm.api.graphql.servlet;
 
+import io.circuitbreaker.llm.api.graphql.liberty.LibertyGraphQL;
 import io.circuitbreaker.llm.api.graphql.servlet.GraphQLEngine.Location;
 import io.circuitbreaker.llm.api.graphql.servlet.GraphQLEngine.Problem;
 import jakarta.json.Json;
@@ -32,13 +33,19 @@ record GraphQLFailure(int status, String code, String message, List<Problem> pro
                 List.copyOf(problems));
     }
 
+    /** A query that does not parse, answered with graphql-java's words and the place of the offending token. */
+    static GraphQLFailure syntax(Problem problem) {
+        return new GraphQLFailure(HttpServletResponse.SC_BAD_REQUEST, "SYNTAX", problem.message(), List.of(problem));
+    }
+
     /** graphql-java's class, matched by name: the engine's classes are the server's, not on this module's path. */
     static final String UNKNOWN_OPERATION = "graphql.execution.UnknownOperationException";
 
     /**
      * Why the validation case exists: in Open Liberty 26.0.0.3 the GraphQL engine and its error formatter disagree on
      * a method signature, so every query that fails schema validation (unknown field, wrong argument type, missing
-     * required argument) surfaces as a {@link NoSuchMethodError} from the error formatter instead of an error list.
+     * required argument) surfaces as a {@link NoSuchMethodError} from the error formatter instead of an error list
+     * (recognised by {@link LibertyGraphQL#isValidationFormatterFailure}).
      * {@link QueryValidation} answers such queries before the engine sees them, with the engine's own messages. This
      * generic answer remains for what that cannot see: SmallRye's number scalars accept any string while the query is
      * validated and fail to convert it while it runs ({@code "contextWindow": "big"}), reported as a validation error
@@ -56,7 +63,7 @@ record GraphQLFailure(int status, String code, String message, List<Problem> pro
                         "operationName names no operation of the query; send the name of one of its operations, or "
                                 + "leave operationName out for a query with a single operation."));
             }
-            if (t instanceof NoSuchMethodError && raisedByValidationErrorFormatter(t)) {
+            if (LibertyGraphQL.isValidationFormatterFailure(t)) {
                 return Optional.of(new GraphQLFailure(HttpServletResponse.SC_BAD_REQUEST, "VALIDATION",
                         "The request does not match the schema: a value cannot be converted to its type (for "
                                 + "example text where a number belongs), or a field or argument is unknown or "
@@ -64,15 +71,6 @@ record GraphQLFailure(int status, String code, String message, List<Problem> pro
             }
         }
         return Optional.empty();
-    }
-
-    private static boolean raisedByValidationErrorFormatter(Throwable error) {
-        for (StackTraceElement frame : error.getStackTrace()) {
-            if (frame.getMethodName().equals("getValidationExtensions")) {
-                return true;
-            }
-        }
-        return String.valueOf(error.getMessage()).contains("ValidationError");
     }
 
     /** The error in the GraphQL response shape: {@code {"errors":[{"message":..,"extensions":{"code":..}}]}}. */
@@ -106,12 +104,15 @@ record GraphQLFailure(int status, String code, String message, List<Problem> pro
         for (Location location : problem.locations()) {
             locations.add(Json.createObjectBuilder().add("line", location.line()).add("column", location.column()));
         }
+        JsonObjectBuilder extensions = Json.createObjectBuilder().add("code", code);
+        if (problem.type().equals(GraphQLEngine.INVALID_SYNTAX)) {
+            extensions.add("classification", GraphQLEngine.INVALID_SYNTAX);
+        } else {
+            extensions.add("classification", "ValidationError").add("validationErrorType", problem.type());
+        }
         return Json.createObjectBuilder()
                 .add("message", problem.message())
                 .add("locations", locations)
-                .add("extensions", Json.createObjectBuilder()
-                        .add("code", code)
-                        .add("classification", "ValidationError")
-                        .add("validationErrorType", problem.type()));
+                .add("extensions", extensions);
     }
 }

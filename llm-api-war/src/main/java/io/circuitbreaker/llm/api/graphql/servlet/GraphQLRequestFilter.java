@@ -1,5 +1,6 @@
 package io.circuitbreaker.llm.api.graphql.servlet;
 
+import io.circuitbreaker.llm.api.graphql.liberty.LibertyGraphQL;
 import io.circuitbreaker.llm.api.limits.RequestLimits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,8 +23,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *   <li>a query that does not match the schema is answered with the engine's own validation errors before the
  *       engine runs it, and {@code __Type.isOneOf} is answered for the engine (see {@link QueryValidation});</li>
  *   <li>resolver beans are looked up under the class loader they were discovered with, while argument classes
- *       still load from this module (see {@link GraphQLApiClassLoaderRecorder} and {@link BridgingClassLoader} for
- *       the Open Liberty EAR issue this works around);</li>
+ *       still load from this module (see {@link LibertyGraphQL#requestLoader} for the Open Liberty EAR issue this
+ *       works around);</li>
  *   <li>failures that escape the GraphQL servlet become GraphQL errors with a code (see {@link GraphQLFailure}), and
  *       every error in an answer carries an {@code extensions.code} (see {@link ErrorCodes});</li>
  *   <li>numbers are sent in plain notation (see {@link PlainNumbers}), so prices read {@code 0.000000075};</li>
@@ -84,10 +85,7 @@ public class GraphQLRequestFilter extends HttpFilter {
             ResponseMedia media, FilterChain chain) throws IOException, ServletException {
         Thread thread = Thread.currentThread();
         ClassLoader requestLoader = thread.getContextClassLoader();
-        ClassLoader discoveryLoader = GraphQLApiClassLoaderRecorder.discoveryClassLoader();
-        if (discoveryLoader != null && discoveryLoader != requestLoader) {
-            thread.setContextClassLoader(bridge(requestLoader, discoveryLoader));
-        }
+        thread.setContextClassLoader(LibertyGraphQL.requestLoader(requestLoader));
         try {
             chain.doFilter(request, buffered);
             return true;
@@ -116,16 +114,5 @@ public class GraphQLRequestFilter extends HttpFilter {
             engine = found;
         }
         return found.orElse(null);
-    }
-
-    private static volatile BridgingClassLoader bridge;
-
-    private static ClassLoader bridge(ClassLoader requestLoader, ClassLoader discoveryLoader) {
-        BridgingClassLoader current = bridge;
-        if (current == null || !current.bridges(requestLoader, discoveryLoader)) {
-            current = new BridgingClassLoader(requestLoader, discoveryLoader);
-            bridge = current;
-        }
-        return current;
     }
 }

@@ -37,6 +37,9 @@ final class QueryValidation {
         if (problems.isEmpty() || problems.get().isEmpty()) {
             return new Outcome(admission, null, Set.of());
         }
+        if (problems.get().get(0).type().equals(GraphQLEngine.INVALID_SYNTAX)) {
+            return new Outcome(null, GraphQLFailure.syntax(problems.get().get(0)), Set.of());
+        }
         Optional<Rewrite> rewrite = OneOfIntrospection.rewrite(query, problems.get());
         if (rewrite.isPresent()) {
             return new Outcome(admission.withQuery(rewrite.get().query()), null, rewrite.get().keys());

@@ -35,11 +35,19 @@ class GraphQLEngineTest {
     }
 
     @Test
-    void aValidQueryAndAnUnparsableOneHaveNoValidationErrors() {
+    void aValidQueryHasNoProblems() {
         assertEquals(List.of(), ENGINE.validate("{ llmProviders { id models { id costPerInputToken } } }")
                 .orElseThrow());
-        assertEquals(List.of(), ENGINE.validate("{ llmProviders { id ").orElseThrow(),
-                "syntax errors are left to the engine, which reports them correctly");
+    }
+
+    @Test
+    void anUnparsableQueryHasOneSyntaxProblemAtTheOffendingToken() {
+        List<Problem> problems = ENGINE.validate("{ llmProviders { id ").orElseThrow();
+
+        assertEquals(1, problems.size(), problems::toString);
+        assertEquals(GraphQLEngine.INVALID_SYNTAX, problems.get(0).type());
+        assertTrue(problems.get(0).message().contains("<EOF>"), problems::toString);
+        assertEquals(List.of(new GraphQLEngine.Location(1, 21)), problems.get(0).locations());
     }
 
     @Test

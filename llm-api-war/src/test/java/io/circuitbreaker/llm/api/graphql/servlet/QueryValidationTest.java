@@ -39,6 +39,18 @@ class QueryValidationTest {
     }
 
     @Test
+    void anUnparsableQueryIsRefusedAsASyntaxError() throws Exception {
+        QueryValidation.Outcome outcome = QueryValidation.check(EngineFixture.ENGINE, admit("{ llmProviders { id }"));
+
+        assertNull(outcome.admission());
+        assertEquals(400, outcome.refusal().status());
+        assertEquals("SYNTAX", outcome.refusal().code());
+        assertEquals("InvalidSyntax", Json.createReader(new java.io.StringReader(outcome.refusal().toJson()))
+                .readObject().getJsonArray("errors").getJsonObject(0).getJsonObject("extensions")
+                .getString("classification"));
+    }
+
+    @Test
     void anIntrospectionQueryWithIsOneOfIsHandedOnRewritten() throws Exception {
         QueryValidation.Outcome outcome = QueryValidation.check(EngineFixture.ENGINE,
                 admit("{ __schema { types { name isOneOf } } }"));
