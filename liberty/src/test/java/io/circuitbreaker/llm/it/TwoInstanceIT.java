@@ -211,6 +211,9 @@ class TwoInstanceIT {
         String secret = createKey("cached", "rateLimit: {requestsPerMinute: 1000}");
         String id = data(adminA.withKey(secret).graphql("{ myApiKey { id } }")).getJsonObject("myApiKey")
                 .getString("id");
+        // B learns of the new key through Redis, asynchronously: wait for it before reading its setting there
+        awaitWithin(PROPAGATION_LIMIT_MS, () -> data(adminB.graphql("{ apiKeys { id } }")).toString().contains(id),
+                "B lists the key created on A");
         assertEquals("null", cacheTtl(adminB, id), "B reads the key's setting (none yet)");
         data(adminA.graphql("mutation { setApiKeyCache(id: \"" + id + "\", cacheTtlSeconds: 60) { id } }"));
         long millis = awaitWithin(PROPAGATION_LIMIT_MS, () -> cacheTtl(adminB, id).equals("60"),
@@ -259,9 +262,22 @@ class TwoInstanceIT {
         startRedis();
         awaitWithin(15_000, () -> chat(adminA.withKey(secret)).statusCode() == 200, "A reconnects to Redis");
         awaitWithin(15_000, () -> adminA.get("health/ready").statusCode() == 200, "A is ready again");
+        // B fails open, so nothing it answers shows when it is back on Redis but its fallback count standing still
+        awaitWithin(15_000, () -> {
+            double before = redisFallbacks(adminB);
+            return chat(adminB.withKey(secret)).statusCode() == 200 && redisFallbacks(adminB) == before;
+        }, "B admits on the shared limits again");
         String shared = createKey("rpm-4-after", "rateLimit: {requestsPerMinute: 4}");
         List<Integer> statuses = concurrently(12, i -> chat((i % 2 == 0 ? adminA : adminB).withKey(shared)));
         assertEquals(4, statuses.stream().filter(s -> s == 200).count(), "shared again: " + statuses);
+    }
+
+    /** The instance's llm_redis_fallbacks gauge: requests it admitted on its own limits while Redis was away. */
+    private static double redisFallbacks(GatewayClient client) {
+        return client.get("metrics?scope=application").body().lines()
+                .filter(line -> line.startsWith("llm_redis_fallbacks"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test
