@@ -16,6 +16,9 @@ import java.time.Duration;
 final class GatewayClient {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** For pages, fetched as a browser does: Payara answers /graphql-ui with a redirect to /graphql-ui/. */
+    private static final HttpClient BROWSER = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
 
     /** The test servers' bootstrap admin key (llm.gateway.admin-key, i.e. LLM_GATEWAY_ADMIN_KEY). */
     static final String ADMIN_KEY = "cbk-it-ADMIN-0123456789abcdef0123";
@@ -45,6 +48,11 @@ final class GatewayClient {
 
     HttpResponse<String> get(String path) {
         return send(authorized(HttpRequest.newBuilder(base.resolve(path)).GET()));
+    }
+
+    /** A page, following redirects as a browser does. */
+    HttpResponse<String> page(String path) {
+        return send(BROWSER, authorized(HttpRequest.newBuilder(base.resolve(path)).GET()));
     }
 
     HttpResponse<String> postJson(String path, String body, String... headerNamesAndValues) {
@@ -100,8 +108,12 @@ final class GatewayClient {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(HTTP, request);
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
         try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

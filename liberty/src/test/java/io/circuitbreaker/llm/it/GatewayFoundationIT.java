@@ -62,9 +62,22 @@ class GatewayFoundationIT {
         JsonObject check = GatewayClient.json(gateway.get("health/started")).getJsonArray("checks").getJsonObject(0);
         assertEquals("catalog", check.getString("name"));
         // at least the seeded catalog: other tests of this server may have configured more
-        assertTrue(check.getJsonObject("data").getInt("providers") >= 3, check.toString());
-        assertTrue(check.getJsonObject("data").getInt("models") >= 8, check.toString());
+        assertTrue(count(check.getJsonObject("data"), "providers") >= 3, check.toString());
+        assertTrue(count(check.getJsonObject("data"), "models") >= 8, check.toString());
         assertEquals("openai,anthropic,google,openai_compatible", check.getJsonObject("data").getString("adapters"));
+    }
+
+    /**
+     * A number of a health check's data. The check gives it as a number (withData(String, long)); Liberty writes it
+     * as a JSON number, Payara Server 6's MicroProfile Health writes every data value as a JSON string. Only the
+     * Payara build (it.server=payara) accepts the string.
+     */
+    private static long count(JsonObject data, String name) {
+        JsonValue value = data.get(name);
+        if (value instanceof JsonString text && "payara".equals(System.getProperty("it.server"))) {
+            return Long.parseLong(text.getString());
+        }
+        return ((JsonNumber) value).longValue();
     }
 
     @Test
@@ -108,7 +121,7 @@ class GatewayFoundationIT {
 
     @Test
     void graphiqlPageLoads() {
-        HttpResponse<String> response = gateway.get("graphql-ui");
+        HttpResponse<String> response = gateway.page("graphql-ui");
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("graphiql"), "GraphiQL page expected");
     }
