@@ -19,7 +19,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +41,8 @@ class PayaraPostgresIT {
     private static final String ADMIN_KEY = "cbk-it-PG-ADMIN-0123456789abcdef";
     /** Trust authentication ignores it; set so that the password alias path is taken as in production. */
     private static final String DB_PASSWORD = "not-checked:by=trust\\auth";
+    private static final PayaraCommands COMMANDS = new PayaraCommands(System.getProperty("payara.home"),
+            Path.of("target", "payara-pg-it.log"));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static boolean started;
@@ -56,31 +57,18 @@ class PayaraPostgresIT {
         } catch (SQLException unreachable) {
             Assumptions.abort("PostgreSQL at " + PG_URL + " is not reachable: " + unreachable.getMessage());
         }
-        ProcessBuilder script = new ProcessBuilder("bash", System.getProperty("payara.domain.script"),
-                "--payara-home", System.getProperty("payara.home"), "--domain", DOMAIN,
-                "--portbase", String.valueOf(PORTBASE), "--jdbc-dir", System.getProperty("payara.jdbc.dir"),
-                "--ear", System.getProperty("gateway.ear"), "--fresh",
-                "--property", "llm.gateway.admin-key=" + ADMIN_KEY)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "payara-pg-it.log").toFile()));
-        Map<String, String> environment = script.environment();
-        environment.put("LLM_DB_URL", PG_URL + "?currentSchema=" + SCHEMA);
-        environment.put("LLM_DB_USER", PG_USER);
-        environment.put("LLM_DB_PASSWORD", DB_PASSWORD);
-        environment.remove("LLM_GATEWAY_ADMIN_KEY");
-        Process process = script.start();
         started = true;
-        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "gateway-domain.sh finished in time");
-        assertEquals(0, process.exitValue(), "gateway-domain.sh succeeded (see target/payara-pg-it.log)");
+        COMMANDS.createDomain(System.getProperty("payara.domain.script"), System.getProperty("payara.jdbc.dir"),
+                DOMAIN, PORTBASE, List.of("--ear", System.getProperty("gateway.ear"),
+                        "--property", "llm.gateway.admin-key=" + ADMIN_KEY),
+                Map.of("LLM_DB_URL", PG_URL + "?currentSchema=" + SCHEMA, "LLM_DB_USER", PG_USER,
+                        "LLM_DB_PASSWORD", DB_PASSWORD));
     }
 
     @AfterAll
-    static void stopTheDomain() throws IOException, InterruptedException {
+    static void stopTheDomain() throws IOException {
         if (started) {
-            new ProcessBuilder(Path.of(System.getProperty("payara.home"), "bin", "asadmin").toString(),
-                    "stop-domain", DOMAIN).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "payara-pg-it.log").toFile()))
-                    .start().waitFor(2, TimeUnit.MINUTES);
+            COMMANDS.asadmin("stop-domain", DOMAIN);
         }
     }
 

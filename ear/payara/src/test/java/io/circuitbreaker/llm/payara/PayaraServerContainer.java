@@ -2,13 +2,11 @@ package io.circuitbreaker.llm.payara;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.container.LifecycleException;
@@ -30,10 +28,8 @@ import org.jboss.shrinkwrap.descriptor.api.Descriptor;
  */
 public class PayaraServerContainer implements DeployableContainer<PayaraServerConfiguration> {
 
-    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(4);
-
     private PayaraServerConfiguration configuration;
-    private Path log;
+    private PayaraCommands commands;
 
     @Override
     public Class<PayaraServerConfiguration> getConfigurationClass() {
@@ -43,21 +39,19 @@ public class PayaraServerContainer implements DeployableContainer<PayaraServerCo
     @Override
     public void setup(PayaraServerConfiguration configuration) {
         this.configuration = configuration;
-        this.log = Path.of("target", "payara-it-asadmin.log");
+        this.commands = new PayaraCommands(configuration.getPayaraHome(), Path.of("target", "payara-it-asadmin.log"));
     }
 
     @Override
     public void start() throws LifecycleException {
-        List<String> command = new ArrayList<>(List.of("bash", configuration.getDomainScript(),
-                "--payara-home", configuration.getPayaraHome(), "--domain", configuration.getDomain(),
-                "--portbase", String.valueOf(configuration.getPortbase()),
-                "--jdbc-dir", configuration.getJdbcDir(), "--no-deploy", "--fresh"));
+        List<String> options = new ArrayList<>(List.of("--no-deploy"));
         for (String property : configuration.systemPropertyList()) {
-            command.add("--property");
-            command.add(property);
+            options.add("--property");
+            options.add(property);
         }
         try {
-            run(command);
+            commands.createDomain(configuration.getDomainScript(), configuration.getJdbcDir(),
+                    configuration.getDomain(), configuration.getPortbase(), options, Map.of());
         } catch (IOException e) {
             throw new LifecycleException("The Payara domain did not start: " + e.getMessage(), e);
         }
@@ -66,7 +60,7 @@ public class PayaraServerContainer implements DeployableContainer<PayaraServerCo
     @Override
     public void stop() throws LifecycleException {
         try {
-            run(List.of(asadmin(), "stop-domain", configuration.getDomain()));
+            commands.asadmin("stop-domain", configuration.getDomain());
         } catch (IOException e) {
             throw new LifecycleException("The Payara domain did not stop: " + e.getMessage(), e);
         }
@@ -81,11 +75,13 @@ public class PayaraServerContainer implements DeployableContainer<PayaraServerCo
     @Override
     public ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
         try {
-            File file = Files.createTempDirectory("payara-deploy").resolve(archive.getName()).toFile();
+            Path folder = Files.createTempDirectory("payara-deploy");
+            File file = folder.resolve(archive.getName()).toFile();
             archive.as(ZipExporter.class).exportTo(file, true);
-            run(List.of(asadmin(), "--port", String.valueOf(configuration.adminPort()), "deploy",
-                    "--name", applicationName(archive), "--force=true", file.getAbsolutePath()));
+            commands.asadmin("--port", String.valueOf(configuration.adminPort()), "deploy",
+                    "--name", applicationName(archive), "--force=true", file.getAbsolutePath());
             Files.delete(file.toPath());
+            Files.delete(folder);
         } catch (IOException e) {
             throw new DeploymentException("asadmin deploy failed: " + e.getMessage(), e);
         }
@@ -95,8 +91,8 @@ public class PayaraServerContainer implements DeployableContainer<PayaraServerCo
     @Override
     public void undeploy(Archive<?> archive) throws DeploymentException {
         try {
-            run(List.of(asadmin(), "--port", String.valueOf(configuration.adminPort()), "undeploy",
-                    applicationName(archive)));
+            commands.asadmin("--port", String.valueOf(configuration.adminPort()), "undeploy",
+                    applicationName(archive));
         } catch (IOException e) {
             throw new DeploymentException("asadmin undeploy failed: " + e.getMessage(), e);
         }
@@ -116,31 +112,5 @@ public class PayaraServerContainer implements DeployableContainer<PayaraServerCo
         String name = archive.getName();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    private String asadmin() {
-        return Path.of(configuration.getPayaraHome(), "bin", "asadmin").toString();
-    }
-
-    /** Runs an administration command, its output appended to target/payara-it-asadmin.log; fails on exit != 0. */
-    private void run(List<String> command) throws IOException {
-        Files.createDirectories(log.getParent());
-        Files.writeString(log, "$ " + String.join(" ", command) + System.lineSeparator(), StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        try {
-            if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException(command.get(1) + " did not finish within " + COMMAND_TIMEOUT);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-        if (process.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " exited with " + process.exitValue() + " (see "
-                    + log.toAbsolutePath() + ")");
-        }
     }
 }
