@@ -72,4 +72,34 @@ public class UsageQueries {
             throw new IllegalStateException("could not read the usage summary: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Usage per UTC hour or day of the requests that finished in {@code [from, to)}, split by provider, model or
+     * key, with every bucket present (see {@link UsageSeries}); only the given gateway key's requests unless
+     * {@code keyId} is null. Aggregated by the database ({@link UsageSeriesSql}), like {@link #summary}.
+     *
+     * @throws IllegalArgumentException if an argument is missing, {@code from} is not before {@code to}, the range
+     *         has more than {@link UsageBucket#MAX_BUCKETS} buckets, or {@code by} is DAY (the bucket splits by time)
+     */
+    public UsageSeries series(Instant from, Instant to, UsageBucket bucket, UsageGrouping by, String keyId) {
+        if (from == null || to == null || bucket == null || by == null) {
+            throw new IllegalArgumentException("usage series needs from, to, bucket and groupBy");
+        }
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("usage series needs from before to, got from=" + from + " to=" + to);
+        }
+        if (by == UsageGrouping.DAY) {
+            throw new IllegalArgumentException("groupBy DAY is not a series grouping; choose bucket DAY");
+        }
+        long buckets = bucket.count(from, to);
+        if (buckets > UsageBucket.MAX_BUCKETS) {
+            throw new IllegalArgumentException("usage series has " + buckets + " " + bucket + " buckets, at most "
+                    + UsageBucket.MAX_BUCKETS + " are allowed");
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return UsageSeriesSql.read(connection, from, to, bucket, by, keyId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the usage series: " + e.getMessage(), e);
+        }
+    }
 }

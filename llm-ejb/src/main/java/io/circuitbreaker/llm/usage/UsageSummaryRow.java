@@ -18,7 +18,8 @@ import java.math.BigDecimal;
  * @param costSaved exact sum of what those hits saved (their answers' original cost); zero when none
  */
 public record UsageSummaryRow(String group, long requests, long errors, long inputTokens, long outputTokens,
-        BigDecimal cost, double meanLatencyMs, long p95LatencyMs, long cacheHits, BigDecimal costSaved) {
+        BigDecimal cost, double meanLatencyMs, long p95LatencyMs, long cacheHits, BigDecimal costSaved)
+        implements UsageTotals {
 
     /** A group without cache hits. */
     public UsageSummaryRow(String group, long requests, long errors, long inputTokens, long outputTokens,

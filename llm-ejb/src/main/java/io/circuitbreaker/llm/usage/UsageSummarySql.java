@@ -34,7 +34,8 @@ final class UsageSummarySql {
         }
     }
 
-    private static final ThreadLocal<Calendar> UTC =
+    /** Reads and writes CREATED_AT as the UTC wall-clock time it holds, whatever the JVM's zone. */
+    static final ThreadLocal<Calendar> UTC =
             ThreadLocal.withInitial(() -> Calendar.getInstance(TimeZone.getTimeZone("UTC")));
 
     private UsageSummarySql() {
@@ -53,11 +54,16 @@ final class UsageSummarySql {
         };
     }
 
+    /**
+     * Requests, errors, input and output tokens and cost of a group, five columns; the usage series sums the same
+     * ({@link UsageSeriesSql}). Only ERROR is an error: a cancelled request was stopped by its caller.
+     */
+    static final String TOTALS = "COUNT(*), SUM(CASE WHEN OUTCOME = 'ERROR' THEN 1 ELSE 0 END), "
+            + "SUM(COALESCE(INPUT_TOKENS, 0)), SUM(COALESCE(OUTPUT_TOKENS, 0)), SUM(COST_USD)";
+
     static String summaryQuery(UsageGrouping by, boolean byKey, Dialect dialect) {
         String key = keyExpression(by);
-        return "SELECT " + key + " AS GROUP_KEY, COUNT(*), "
-                + "SUM(CASE WHEN OUTCOME = 'ERROR' THEN 1 ELSE 0 END), "
-                + "SUM(COALESCE(INPUT_TOKENS, 0)), SUM(COALESCE(OUTPUT_TOKENS, 0)), SUM(COST_USD), SUM(LATENCY_MS), "
+        return "SELECT " + key + " AS GROUP_KEY, " + TOTALS + ", SUM(LATENCY_MS), "
                 + "SUM(CASE WHEN CACHE_STATUS = 'HIT' THEN 1 ELSE 0 END), SUM(COST_SAVED)"
                 + (dialect == Dialect.POSTGRESQL ? ", PERCENTILE_DISC(0.95) WITHIN GROUP (ORDER BY LATENCY_MS)" : "")
                 + " FROM LLM_USAGE_RECORD" + where(byKey) + " GROUP BY " + key;
@@ -69,7 +75,8 @@ final class UsageSummarySql {
                 + " ORDER BY LATENCY_MS OFFSET ? ROWS FETCH NEXT 1 ROW ONLY";
     }
 
-    private static String where(boolean byKey) {
+    /** The range (and the key) condition; {@link #bindRange} binds its parameters. */
+    static String where(boolean byKey) {
         return " WHERE CREATED_AT >= ? AND CREATED_AT < ?" + (byKey ? " AND CALLER_KEY_ID = ?" : "");
     }
 
@@ -110,8 +117,8 @@ final class UsageSummarySql {
             UsageSummaryRow row) throws SQLException {
         int next = bindRange(rank, from, to, keyId);
         rank.setString(next, row.group());
-        long ranked = (95L * row.requests() + 99) / 100; // ⌈0.95 × n⌉ in integers: in doubles 0.95 × n can land a rank too high
-        rank.setLong(next + 1, Math.max(ranked, 1) - 1);
+        long ranked = nearestRank(95, row.requests());
+        rank.setLong(next + 1, ranked - 1);
         try (ResultSet result = rank.executeQuery()) {
             if (!result.next()) {
                 throw new SQLException("no latency at rank " + ranked + " of group " + row.group());
@@ -120,8 +127,16 @@ final class UsageSummarySql {
         }
     }
 
+    /**
+     * The rank, counted from 1, of the {@code percent}th percentile of {@code n ≥ 1} values by the nearest-rank
+     * method: ⌈percent/100 × n⌉, at least 1. In integers: in doubles 0.95 × n can land a rank too high.
+     */
+    static long nearestRank(int percent, long n) {
+        return Math.max((percent * n + 99) / 100, 1);
+    }
+
     /** Binds the range (and the key), returning the next parameter index. */
-    private static int bindRange(PreparedStatement statement, Instant from, Instant to, String keyId)
+    static int bindRange(PreparedStatement statement, Instant from, Instant to, String keyId)
             throws SQLException {
         statement.setTimestamp(1, Timestamp.from(from), UTC.get());
         statement.setTimestamp(2, Timestamp.from(to), UTC.get());

@@ -9,11 +9,12 @@ import org.eclipse.microprofile.graphql.Type;
 /** One group of the usage summary. */
 @Type("UsageSummary")
 @Description("Requests, tokens, exact cost and latency of one group (a provider, model, API key or UTC day).")
-public class UsageSummaryView {
+public class UsageSummaryView extends UsageTotalsView {
 
     private final UsageSummaryRow row;
 
     public UsageSummaryView(UsageSummaryRow row) {
+        super(row);
         this.row = row;
     }
 
@@ -21,29 +22,6 @@ public class UsageSummaryView {
     @Description("The provider id, provider/model, caller key id (anonymous without one) or day (yyyy-MM-dd).")
     public String getGroup() {
         return row.group();
-    }
-
-    public long getRequests() {
-        return row.requests();
-    }
-
-    @Description("Requests that ended with an error (cancelled streams are not errors).")
-    public long getErrors() {
-        return row.errors();
-    }
-
-    public long getInputTokens() {
-        return row.inputTokens();
-    }
-
-    public long getOutputTokens() {
-        return row.outputTokens();
-    }
-
-    @NonNull
-    @Description("US dollars, the exact sum of the priced requests.")
-    public BigDecimal getCost() {
-        return Money.plain(row.cost());
     }
 
     @Description("Mean end-to-end latency in milliseconds.")
