@@ -1,6 +1,8 @@
 package io.circuitbreaker.llm.it;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +36,7 @@ final class ConsoleBrowser implements AutoCloseable {
     final ChromeDriver driver;
     final WebDriverWait wait;
     private final String base;
+    private String axe;
 
     private ConsoleBrowser(ChromeDriver driver, String base) {
         this.driver = driver;
@@ -125,6 +128,28 @@ final class ConsoleBrowser implements AutoCloseable {
                 - ((Number) script("return window.innerHeight;")).longValue())));
         screenshot(name);
         resize(before.getWidth(), before.getHeight());
+    }
+
+    /**
+     * The page's WCAG 2.1 A and AA violations as axe-core finds them (rule id, impact, the first offending element),
+     * empty when there are none. axe's script comes from its jar and is injected into the page under test.
+     */
+    List<String> accessibilityViolations() {
+        if (axe == null) {
+            try (InputStream in = ConsoleBrowser.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+                axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException | NullPointerException e) {
+                throw new IllegalStateException("axe.min.js is not on the test classpath", e);
+            }
+        }
+        driver.executeScript(axe);
+        Object found = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                  .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '
+                      + v.nodes[0].target.join(' ') + (v.nodes.length > 1 ? ' and ' + (v.nodes.length - 1) + ' more' : ''))))
+                  .catch(e => done(['axe failed: ' + e]));""");
+        return ((List<?>) found).stream().map(String::valueOf).toList();
     }
 
     /** Errors the page's scripts reported (uncaught exceptions, failed module loads), not failed HTTP statuses. */

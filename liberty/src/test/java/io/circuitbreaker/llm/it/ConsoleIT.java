@@ -101,6 +101,9 @@ class ConsoleIT {
     @Test
     @Order(1)
     void anAdminSignsInAndSeesTheRequestsInTheUsageCharts() {
+        browser.go("console/");
+        browser.find("#key");
+        assertEquals(List.of(), browser.accessibilityViolations(), "accessibility of the sign-in page");
         browser.signIn(GatewayClient.ADMIN_KEY);
         browser.page("usage");
         assertFalse(browser.all("svg.chart rect.bar").isEmpty(), "the stacked bars are drawn");
@@ -119,7 +122,7 @@ class ConsoleIT {
         assertFalse(browser.all("svg.chart path").isEmpty(), "the p50/p95 latency lines are drawn");
         new Select(browser.find("select[name=metric]")).selectByValue("requests");
         browser.waitForText("#usage-output", "Requests per hour");
-        browser.fullPageScreenshot("usage", 1600);
+        accessibleThenScreenshot("usage", 1600);
     }
 
     @Test
@@ -129,7 +132,7 @@ class ConsoleIT {
         WebElement card = browser.find("[data-provider='" + PROVIDER + "']");
         assertTrue(card.getText().contains("configured"), card.getText());
         assertFalse(card.getText().contains("sk-it-PRIMARY"), "the provider key is never shown");
-        browser.fullPageScreenshot("providers", 1300);
+        accessibleThenScreenshot("providers", 1300);
         card.findElement(By.cssSelector("button[aria-label='Edit prices of c-small']")).click();
         WebElement input = browser.find("form[aria-label='Prices of c-small'] input[name=input]");
         assertEquals("0.15", input.getAttribute("value"), "per million tokens, from the exact per-token price");
@@ -168,7 +171,7 @@ class ConsoleIT {
         browser.waitForText("#routes-list", "console-route");
         assertTrue(gateway.graphql("{ routes { name strategy weights } }").body()
                 .contains("{\"name\":\"console-route\",\"strategy\":\"weighted\",\"weights\":[3,1]}"));
-        browser.fullPageScreenshot("routes", 1600);
+        accessibleThenScreenshot("routes", 1600);
     }
 
     @Test
@@ -185,7 +188,7 @@ class ConsoleIT {
         WebElement row = keyRow(MADE_KEY);
         assertTrue(row.getText().contains("30 requests/min"), row.getText());
         assertTrue(row.getText().contains("$0 of $5.25 per month"), row.getText());
-        browser.fullPageScreenshot("keys", 1600);
+        accessibleThenScreenshot("keys", 1600);
         browser.page("keys");
         assertFalse(browser.find("#page").getText().contains(secret), "the secret is not shown again");
         WebElement revoke = keyRow(MADE_KEY).findElement(By.cssSelector("button.danger"));
@@ -218,7 +221,7 @@ class ConsoleIT {
         assertTrue(fact("Time to first token").endsWith(" ms"), fact("Time to first token"));
         // 14 × 0.00000015 + 13 × 0.0000006
         assertEquals("$0.0000099", fact("Cost"));
-        browser.fullPageScreenshot("playground", 1600);
+        accessibleThenScreenshot("playground", 1600);
     }
 
     @Test
@@ -231,7 +234,7 @@ class ConsoleIT {
         browser.waitForText("#requests-output", "1 of");
         assertTrue(browser.find("#requests-output tbody").getText().contains("MODEL_NOT_FOUND"));
         new Select(browser.find("select[name=outcome]")).selectByValue("");
-        browser.fullPageScreenshot("requests", 1600);
+        accessibleThenScreenshot("requests", 1600);
     }
 
     @Test
@@ -256,12 +259,13 @@ class ConsoleIT {
         assertFalse(menu.contains("Keys") || menu.contains("Providers") || menu.contains("Routes"), menu);
         browser.page("keys");
         browser.waitForText("#page", "needs an admin key");
+        assertEquals(List.of(), browser.accessibilityViolations(), "accessibility of the refusal");
         assertTrue(browser.all("#keys-list").isEmpty(), "no key list is rendered");
         assertTrue(gateway.withKey(clientSecret).graphql("{ apiKeys { id } }").body().contains("admin"),
                 "and the gateway refuses the query itself");
         browser.resize(390, 844);
         browser.page("usage");
-        browser.fullPageScreenshot("usage-phone-client", 2400);
+        accessibleThenScreenshot("usage-phone-client", 2400);
         browser.resize(1280, 800);
     }
 
@@ -274,6 +278,12 @@ class ConsoleIT {
                     .filter(Boolean).join(' ');""", captionStart, column);
         return Arrays.stream(String.valueOf(sum).split(" ")).map(BigDecimal::new)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** The page as it stands has no WCAG 2.1 A/AA violation axe-core can find; then its screenshot is saved. */
+    private static void accessibleThenScreenshot(String name, int maxHeight) {
+        assertEquals(List.of(), browser.accessibilityViolations(), "accessibility of the " + name + " page");
+        browser.fullPageScreenshot(name, maxHeight);
     }
 
     /** Clicks Export CSV, catching the file the page offers, and sums the cost column of the group's rows. */
