@@ -1,6 +1,9 @@
 package io.circuitbreaker.llm.api;
 
 import jakarta.servlet.ReadListener;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
@@ -40,10 +43,16 @@ public final class FakeHttp {
         }
 
         private String uri = "/";
+        private String forwardedTo;
 
         public Request uri(String value) {
             uri = value;
             return this;
+        }
+
+        /** Where the request was forwarded with its request dispatcher; null when it was not. */
+        public String forwardedTo() {
+            return forwardedTo;
         }
 
         public Request header(String name, String value) {
@@ -105,11 +114,26 @@ public final class FakeHttp {
                         case "getAttribute" -> attributes.get((String) args[0]);
                         case "setAttribute" -> attributes.put((String) args[0], args[1]);
                         case "getServletPath" -> uri;
+                        case "getRequestDispatcher" -> dispatcherTo((String) args[0]);
                         case "toString" -> "FakeHttp.Request " + method;
                         case "hashCode" -> System.identityHashCode(self);
                         case "equals" -> self == args[0];
                         default -> throw new UnsupportedOperationException("FakeHttp.Request." + m.getName());
                     });
+        }
+
+        private RequestDispatcher dispatcherTo(String path) {
+            return new RequestDispatcher() {
+                @Override
+                public void forward(ServletRequest request, ServletResponse response) {
+                    forwardedTo = path;
+                }
+
+                @Override
+                public void include(ServletRequest request, ServletResponse response) {
+                    throw new UnsupportedOperationException("FakeHttp include");
+                }
+            };
         }
 
         private static String first(List<String> values) {
