@@ -43,6 +43,9 @@ export async function graphql(query, variables = {}) {
   });
   const text = await response.text();
   if (response.status === 401) {
+    // revoked or mistyped: forget it, and let the shell ask for another (app.js listens)
+    session.signOut();
+    window.dispatchEvent(new CustomEvent('console-key-refused'));
     throw new GatewayError('The gateway does not accept this key.', 401, 'UNAUTHENTICATED');
   }
   let body;

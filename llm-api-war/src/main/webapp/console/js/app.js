@@ -100,4 +100,9 @@ signOut.addEventListener('click', () => {
   showSignIn();
 });
 window.addEventListener('hashchange', route);
+window.addEventListener('console-key-refused', () => {
+  if (!caller) return; // signing in: identify() shows the message itself
+  caller = null;
+  showSignIn('The gateway no longer accepts this key (revoked?). Sign in again.');
+});
 route();

@@ -267,6 +267,15 @@ class ConsoleIT {
         browser.page("usage");
         accessibleThenScreenshot("usage-phone-client", 2400);
         browser.resize(1280, 800);
+
+        // revoked while signed in: the next thing the console asks is refused, and it asks for a key again
+        String clientId = GatewayClient.json(gateway.withKey(clientSecret).graphql("{ myApiKey { id } }"))
+                .getJsonObject("data").getJsonObject("myApiKey").getString("id");
+        assertTrue(gateway.graphql("mutation { revokeApiKey(id: \"" + clientId + "\") }").body().contains("true"));
+        new Select(browser.find("select[name=range]")).selectByValue("7d");
+        browser.waitForText("#sign-in-error", "no longer accepts this key");
+        assertTrue(browser.find("#key").isDisplayed());
+        assertEquals(null, browser.script("return sessionStorage.getItem('cbk.console.key');"), "the key is forgotten");
     }
 
     private static BigDecimal sumOfColumn(String captionStart, String column) {
@@ -288,9 +297,11 @@ class ConsoleIT {
 
     /** Clicks Export CSV, catching the file the page offers, and sums the cost column of the group's rows. */
     private static BigDecimal csvCostOf(String group) {
-        browser.script("window.csvText = null; const click = HTMLAnchorElement.prototype.click;"
-                + "HTMLAnchorElement.prototype.click = function () { if (!this.download) return click.call(this);"
-                + " fetch(this.href).then(r => r.text()).then(t => { window.csvText = t; }); };");
+        // the file is read from the Blob the page makes; the download itself is not started
+        browser.script("window.csvText = null; const create = URL.createObjectURL;"
+                + "URL.createObjectURL = blob => { blob.text().then(t => { window.csvText = t; }); return create(blob); };"
+                + "const click = HTMLAnchorElement.prototype.click;"
+                + "HTMLAnchorElement.prototype.click = function () { if (!this.download) click.call(this); };");
         browser.find("#usage-csv").click();
         browser.wait.until(d -> browser.script("return window.csvText;") != null);
         List<String> lines = List.of(String.valueOf(browser.script("return window.csvText;")).split("\\R"));

@@ -12,11 +12,17 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -124,6 +130,42 @@ class GatewayFoundationIT {
         HttpResponse<String> response = gateway.page("graphql-ui");
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("graphiql"), "GraphiQL page expected");
+        // everything it loads is served by the gateway itself (WebJars and its own files), nothing from a CDN
+        Matcher assets = Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(response.body());
+        int served = 0;
+        while (assets.find()) {
+            String asset = assets.group(1);
+            assertFalse(asset.startsWith("http") || asset.startsWith("//"), "no outside address: " + asset);
+            HttpResponse<String> file = gateway.page(asset.startsWith("../") ? asset.substring(3) : "graphql-ui/" + asset);
+            assertEquals(200, file.statusCode(), asset);
+            served++;
+        }
+        assertTrue(served >= 6, "React, ReactDOM, GraphiQL, its style sheet and the page's own script and style");
+    }
+
+    @Test
+    void theConsoleAndEveryModuleItImportsAreServed() {
+        HttpResponse<String> page = gateway.page("console/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Gateway key"), page.body());
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+        Set<String> seen = new TreeSet<>();
+        Deque<String> next = new ArrayDeque<>(List.of("console/console.css", "console/js/app.js"));
+        Pattern imports = Pattern.compile("from '(\\.{1,2}/[^']+)'");
+        while (!next.isEmpty()) {
+            String path = next.pop();
+            if (!seen.add(path)) {
+                continue;
+            }
+            HttpResponse<String> file = gateway.page(path);
+            assertEquals(200, file.statusCode(), path);
+            Matcher imported = imports.matcher(file.body());
+            while (imported.find()) {
+                next.push(URI.create("http://x/" + path).resolve(imported.group(1)).getPath().substring(1));
+            }
+        }
+        assertTrue(seen.containsAll(List.of("console/js/api.js", "console/js/chart.js", "console/js/pages/usage.js",
+                "console/js/pages/keys.js")), seen.toString());
     }
 
     @Test
