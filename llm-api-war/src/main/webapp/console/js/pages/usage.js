@@ -27,13 +27,14 @@ function select(name, options, chosen) {
 }
 
 export async function render(root) {
-  const state = { range: '24h', bucket: 'HOUR', groupBy: 'PROVIDER', metric: 'requests' };
+  const state = { range: '24h', bucket: 'HOUR', groupBy: 'PROVIDER', metric: 'requests', top: '8' };
   const controls = h('form', { class: 'controls', 'aria-label': 'Usage range and grouping' },
     field('Range', select('range', { '24h': 'Last 24 hours', '7d': 'Last 7 days', '30d': 'Last 30 days' }, state.range)),
     field('Bucket', select('bucket', { HOUR: 'Hour', DAY: 'Day' }, state.bucket)),
     field('Stacked by', select('groupBy', { PROVIDER: 'Provider', MODEL: 'Model', API_KEY: 'Key' }, state.groupBy)),
     field('Show', select('metric', Object.fromEntries(Object.entries(METRICS).map(([k, m]) => [k, m.title])),
       state.metric)),
+    field('Groups drawn', select('top', { 8: 'Top 8', 20: 'Top 20', all: 'All' }, state.top)),
     h('button', { type: 'button', class: 'secondary', id: 'usage-csv' }, 'Export CSV'));
   const output = h('div', { id: 'usage-output', 'aria-live': 'polite' }, h('p', {}, 'Loading…'));
   root.append(h('h1', {}, 'Usage and cost'), controls, output);
@@ -55,10 +56,10 @@ export async function render(root) {
       output.replaceChildren(notice('error', error.message));
     }
   };
-  const draw = () => output.replaceChildren(...view(series, METRICS[state.metric], state.bucket));
+  const draw = () => output.replaceChildren(...view(series, METRICS[state.metric], state.bucket, state.top));
   controls.addEventListener('change', (event) => {
     state[event.target.name] = event.target.value;
-    if (event.target.name === 'metric' && series) draw(); else load();
+    if ((event.target.name === 'metric' || event.target.name === 'top') && series) draw(); else load();
   });
   controls.querySelector('#usage-csv').addEventListener('click', () => series && exportCsv(series));
   await load();
@@ -77,17 +78,41 @@ function bucketLabel(start, bucket) {
   return bucket === 'DAY' ? start.slice(0, 10) : `${start.slice(5, 10)} ${start.slice(11, 16)}`;
 }
 
-function view(series, metric, bucket) {
+/**
+ * The groups drawn: the top ones by the chosen figure over the range, the rest summed as one "other" group, so a
+ * gateway with hundreds of models still gets a readable chart (the CSV always has every group).
+ */
+function shownGroups(series, metric, top) {
+  const total = new Map(series.groups.map((name) => [name, 0]));
+  for (const p of series.points) {
+    for (const g of p.groups) total.set(g.group, total.get(g.group) + metric.value(g));
+  }
+  const ranked = [...series.groups].sort((a, b) => total.get(b) - total.get(a));
+  const keep = top === 'all' || ranked.length <= Number(top) + 1 ? ranked : ranked.slice(0, Number(top));
+  const kept = new Set(keep);
+  const shown = series.groups.filter((name) => kept.has(name)) // in the series' own order
+    .map((name) => ({ name: series.names[name] || name, members: new Set([name]) }));
+  const rest = series.groups.filter((name) => !kept.has(name));
+  if (rest.length) shown.push({ name: `other (${rest.length} groups)`, members: new Set(rest) });
+  return shown;
+}
+
+function view(series, metric, bucket, top) {
   const labels = series.points.map((p) => bucketLabel(p.start, bucket));
-  const byGroup = (p, name) => p.groups.find((g) => g.group === name);
-  const shown = (group) => series.names[group] || group;
-  const stacked = series.groups.map((name) => ({ name: shown(name),
-    values: series.points.map((p) => { const g = byGroup(p, name); return g ? metric.value(g) : 0; }) }));
+  const groups = shownGroups(series, metric, top);
+  const members = (p, group) => p.groups.filter((g) => group.members.has(g.group));
+  const stacked = groups.map((group) => ({ name: group.name,
+    values: series.points.map((p) => members(p, group).reduce((sum, g) => sum + metric.value(g), 0)) }));
   const totals = series.points.reduce((t, p) => ({ requests: t.requests + p.requests, errors: t.errors + p.errors,
     tokens: t.tokens + p.inputTokens + p.outputTokens, cost: addDecimals(t.cost, p.cost) }),
   { requests: 0, errors: 0, tokens: 0, cost: '0' });
   const busy = series.points.filter((p) => p.requests > 0);
-  const cell = (g) => (g ? (metric.exact ? usd(metric.exact(g)) : metric.format(metric.value(g))) : '');
+  const cell = (p, group) => {
+    const found = members(p, group);
+    if (!found.length) return '';
+    return metric.exact ? usd(found.map(metric.exact).reduce(addDecimals))
+      : metric.format(found.reduce((sum, g) => sum + metric.value(g), 0));
+  };
   return [
     h('dl', { class: 'tiles' },
       tile('Requests', count(totals.requests)), tile('Errors', count(totals.errors)),
@@ -95,10 +120,10 @@ function view(series, metric, bucket) {
     h('h2', {}, `${metric.title} per ${bucket.toLowerCase()}`),
     stackedBars({ label: `${metric.title} per ${bucket.toLowerCase()}, stacked by group; the table below has the figures`,
       labels, series: stacked, formatValue: metric.format, whole: !metric.exact }),
-    table(`${metric.title} per ${bucket.toLowerCase()} and group`, ['Bucket (UTC)', ...series.groups.map(shown), 'Total'],
-      busy.map((p) => [bucketLabel(p.start, bucket), ...series.groups.map((name) => cell(byGroup(p, name))),
+    table(`${metric.title} per ${bucket.toLowerCase()} and group`, ['Bucket (UTC)', ...groups.map((g) => g.name), 'Total'],
+      busy.map((p) => [bucketLabel(p.start, bucket), ...groups.map((group) => cell(p, group)),
         metric.exact ? usd(p.cost) : metric.format(metric.value(p))]),
-      series.groups.map((_, i) => i + 1).concat(series.groups.length + 1)),
+      groups.map((_, i) => i + 1).concat(groups.length + 1)),
     h('h2', {}, 'Latency'),
     lines({ label: 'p50 and p95 latency per bucket in milliseconds; the table below has the figures', labels,
       series: [{ name: 'p50', values: series.points.map((p) => p.p50LatencyMs) },
