@@ -109,7 +109,7 @@ class ConsoleIT {
         assertFalse(browser.all("svg.chart rect.bar").isEmpty(), "the stacked bars are drawn");
         // other test classes' providers share the server: every group gets a column of its own, none is "other"
         new Select(browser.find("select[name=top]")).selectByValue("all");
-        browser.wait.until(d -> browser.all("#usage-output th").stream().noneMatch(th -> th.getText().startsWith("other")));
+        browser.wait.until(d -> usageColumns().stream().noneMatch(column -> column.startsWith("other")));
         assertEquals(String.valueOf(ANSWERED + 1), sumOfColumn("Requests per hour", PROVIDER).toPlainString(),
                 "every request to the provider, the failed one too, is in its column");
         new Select(browser.find("select[name=metric]")).selectByValue("cost");
@@ -127,7 +127,7 @@ class ConsoleIT {
         browser.waitForText("#usage-output", "Requests per hour");
         new Select(browser.find("select[name=top]")).selectByValue("8");
         new Select(browser.find("select[name=groupBy]")).selectByValue("PROVIDER");
-        browser.wait.until(d -> browser.all("#usage-output th").stream().noneMatch(th -> th.getText().contains("/")));
+        browser.wait.until(d -> usageColumns().stream().noneMatch(column -> column.contains("/")));
         accessibleThenScreenshot("usage", 1600);
     }
 
@@ -315,6 +315,12 @@ class ConsoleIT {
                 + "bucket_p95_latency_ms", lines.get(0));
         return lines.stream().skip(1).map(line -> line.split(",")).filter(cells -> cells[1].equals(group))
                 .map(cells -> new BigDecimal(cells[6])).reduce(BigDecimal.ZERO, BigDecimal::add).stripTrailingZeros();
+    }
+
+    /** The usage tables' column names, read in one script (the page redraws them: element references go stale). */
+    private static List<String> usageColumns() {
+        return ((List<?>) browser.script("return [...document.querySelectorAll('#usage-output th')]"
+                + ".map(th => th.textContent);")).stream().map(String::valueOf).toList();
     }
 
     private static WebElement keyRow(String name) {
