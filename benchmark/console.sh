@@ -24,31 +24,13 @@ if ! command -v wrk >/dev/null || ! command -v chromium >/dev/null || ! command 
   $SUDO apt-get update >/dev/null && $SUDO apt-get install -y wrk chromium chromium-driver >/dev/null
 fi
 
-log "building the EAR and the server (log: $OUT/build.log)"
-mvn -B -ntp -DskipTests install >"$OUT/build.log" 2>&1
-mvn -B -ntp -pl liberty -Prun -DskipTests liberty:create liberty:deploy >>"$OUT/build.log" 2>&1
+. "$B/gateway-server.sh"
+gateway_build
 mvn -B -ntp -q -pl liberty dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/selenium.cp" \
   >>"$OUT/build.log" 2>&1
-
-setsid java -Xmx512m -Dsun.net.httpserver.nodelay=true "$B/FakeUpstream.java" "$FAKE_PORT" >"$OUT/fake.log" 2>&1 &
-FAKE_PGID=$!
-cleanup() {
-  HTTP_PORT="$GW_PORT" "$WLP/bin/server" stop gateway >/dev/null 2>&1 || true
-  kill -- -"$FAKE_PGID" 2>/dev/null || true
-}
-trap cleanup EXIT
-
-gql() {
-  curl -sf "$GW/graphql" -H 'content-type: application/json' -H "Authorization: Bearer $GATEWAY_KEY" -d "$1"
-}
+fake_start
 log "starting the gateway"
-HTTP_PORT="$GW_PORT" LLM_API_KEY_BENCH="bench-fake-key" LLM_GATEWAY_ADMIN_KEY="$GATEWAY_KEY" \
-  "$WLP/bin/server" start gateway >"$OUT/start.log" 2>&1
-for i in $(seq 1 120); do
-  curl -sf -o /dev/null -H "Authorization: Bearer $GATEWAY_KEY" "$GW/v1/models" && break
-  [ "$i" = 120 ] && { echo "the gateway did not start; see $WLP/usr/servers/gateway/logs" >&2; exit 1; }
-  sleep 1
-done
+gateway_start "$OUT/start.log"
 for p in 1 2; do
   gql "{\"query\":\"mutation { configureLlmProvider(input: {id: \\\"bench$p\\\", providerType: \\\"openai_compatible\\\", name: \\\"Benchmark $p\\\", baseUrl: \\\"http://127.0.0.1:$FAKE_PORT/chunks=20/gap=0/v1\\\", apiKeyId: \\\"bench\\\", models: [{id: \\\"small\\\", contextWindow: 128000, costPerInputToken: 0.00000015, costPerOutputToken: 0.0000006}, {id: \\\"large\\\", contextWindow: 128000, costPerInputToken: 0.0000025, costPerOutputToken: 0.00001}]}) { id } }\"}" >/dev/null
 done

@@ -24,21 +24,9 @@ log() { echo "[shared-limits $(date -u +%H:%M:%S)] $*" >&2; }
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 command -v wrk >/dev/null || { $SUDO apt-get update >/dev/null && $SUDO apt-get install -y wrk >/dev/null; }
 
-log "building the EAR and the server (log: $OUT/build.log)"
-mvn -B -ntp -DskipTests install >"$OUT/build.log" 2>&1
-mvn -B -ntp -pl liberty -Prun -DskipTests liberty:create liberty:deploy >>"$OUT/build.log" 2>&1
-
-setsid java -Xmx512m -Dsun.net.httpserver.nodelay=true "$B/FakeUpstream.java" "$FAKE_PORT" >"$OUT/fake.log" 2>&1 &
-FAKE_PGID=$!
-cleanup() {
-  HTTP_PORT="$GW_PORT" "$WLP/bin/server" stop gateway >/dev/null 2>&1 || true
-  kill -- -"$FAKE_PGID" 2>/dev/null || true
-}
-trap cleanup EXIT
-
-gql() {
-  curl -sf "$GW/graphql" -H 'content-type: application/json' -H "Authorization: Bearer $GATEWAY_KEY" -d "$1"
-}
+. "$B/gateway-server.sh"
+gateway_build
+fake_start
 secret() { gql "{\"query\":\"mutation { createApiKey(name: \\\"bench-$1\\\", role: \\\"client\\\"$2) { secret } }\"}" \
   | sed 's/.*"secret":"\([^"]*\)".*/\1/'; }
 
@@ -56,13 +44,7 @@ echo "{\"model\":\"benchfast/bench-model\",\"max_tokens\":64,$msg}" >"$OUT/gw.js
 for mode in local redis; do
   redis_env=""; [ "$mode" = redis ] && redis_env="$REDIS_URL"
   log "starting the gateway ($mode)"
-  HTTP_PORT="$GW_PORT" LLM_API_KEY_BENCH="bench-fake-key" LLM_GATEWAY_ADMIN_KEY="$GATEWAY_KEY" \
-    LLM_REDIS_URL="$redis_env" "$WLP/bin/server" start gateway >"$OUT/start-$mode.log" 2>&1
-  for i in $(seq 1 120); do
-    curl -sf -o /dev/null -H "Authorization: Bearer $GATEWAY_KEY" "$GW/v1/models" && break
-    [ "$i" = 120 ] && { echo "the gateway did not start; see $WLP/usr/servers/gateway/logs" >&2; exit 1; }
-    sleep 1
-  done
+  gateway_start "$OUT/start-$mode.log" LLM_REDIS_URL="$redis_env"
   gql "{\"query\":\"mutation { configureLlmProvider(input: {id: \\\"benchfast\\\", providerType: \\\"openai_compatible\\\", name: \\\"Benchmark\\\", baseUrl: \\\"http://127.0.0.1:$FAKE_PORT/chunks=50/gap=0/v1\\\", apiKeyId: \\\"bench\\\", models: [{id: \\\"bench-model\\\", contextWindow: 128000, costPerInputToken: 0.000001, costPerOutputToken: 0.000002}]}) { id } }\"}" >/dev/null
   unlimited="$(secret "unlimited-$mode" "")"
   limited="$(secret "limited-$mode" ", rateLimit: {requestsPerMinute: 1000000000, tokensPerMinute: 1000000000}")"
@@ -75,7 +57,7 @@ for mode in local redis; do
       run "$mode" "$key" "${!key}" "$c"
     done
   done
-  HTTP_PORT="$GW_PORT" "$WLP/bin/server" stop gateway >/dev/null 2>&1
+  gateway_stop
 done
 
 v() { echo "${R[$1]:-}" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2 || true; }
